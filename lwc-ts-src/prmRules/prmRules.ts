@@ -1,0 +1,18 @@
+/**
+ * The Partner Success rule module: every business rule as a pure function.
+ * LWCs import it as `c/prmRules`; the Node scripts import this same file.
+ * Inputs are explicit (no hidden clock): callers pass "now", time zones and calendars.
+ *
+ * `ruleRegistry` maps the rule names used in `spec/vectors/*.json` to functions
+ * that take the vector's `input` object and return its `expected` value.
+ */
+import { matchKeyRules } from './matchKey';
+
+export { RuleError } from './ruleError';
+export * from './matchKey';
+
+export type RuleFunction = (input: Record<string, unknown>) => unknown;
+
+export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freeze({
+  ...matchKeyRules,
+});
