@@ -1,0 +1,33 @@
+/**
+ * Two jest projects:
+ * - `lwc`: component tests in lwc-ts-src (sfdx-lwc-jest: LWC engine, lightning stubs,
+ *   @salesforce/* module mocks). `c/<name>` resolves to the TypeScript sources.
+ * - `node`: the rule vectors, the prm CLI, the gates and the metadata integrity tests.
+ */
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  projects: [
+    {
+      ...jestConfig,
+      displayName: 'lwc',
+      rootDir: __dirname,
+      roots: ['<rootDir>/lwc-ts-src'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+      moduleNameMapper: {
+        '^c/(.+)$': '<rootDir>/lwc-ts-src/$1/$1',
+      },
+    },
+    {
+      displayName: 'node',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/tests/fixtures/'],
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true }],
+      },
+    },
+  ],
+};

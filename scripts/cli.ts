@@ -1,0 +1,24 @@
+/**
+ * `prm`: the Partner Success Platform command line for RevOps and developers.
+ * Follows the sf CLI's conventions: `-o/--target-org` for org commands (auth is the sf
+ * CLI's own), `--json` for machine-readable output, exit code 0 on success.
+ */
+import { Command } from 'commander';
+import { rulesCommand } from './commands/rules';
+
+export function createProgram(): Command {
+  return new Command('prm')
+    .description('Partner Success Platform: rule checks, seed data, audits and reports for a partner program.')
+    .version(require('../package.json').version as string)
+    .addCommand(rulesCommand())
+    .showHelpAfterError();
+}
+
+if (require.main === module) {
+  createProgram()
+    .parseAsync()
+    .catch((error: Error) => {
+      console.error(error.message);
+      process.exitCode = 2;
+    });
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|pmd|flows|metadata|convert> [--root DIR]`.
+ * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
+ */
+import { Command, Option } from 'commander';
+import { formatFinding, type Finding } from '../lib/findings';
+import { PROJECT_ROOT } from '../lib/project';
+import * as apex from './apex';
+import * as convert from './convert';
+import * as flows from './flows';
+import * as metadata from './metadata';
+import * as pmd from './pmd';
+import * as soql from './soql';
+
+export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; describe: string }> = {
+  apex: { run: apex.run, describe: 'Apex semantic check (apex-ls) and a test class for every class' },
+  soql: { run: soql.run, describe: 'objects and fields in static SOQL exist' },
+  pmd: { run: pmd.run, describe: 'PMD security, performance and error-prone rules for Apex' },
+  flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
+  metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
+  convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },
+};
+
+const program = new Command('gate')
+  .description('Run one offline quality gate over the SFDX project.')
+  .addOption(new Option('--root <dir>', 'project root (folder with sfdx-project.json)').default(PROJECT_ROOT))
+  .argument('<gate>', `one of: ${Object.keys(GATES).join(', ')}`)
+  .action(async (name: string, options: { root: string }) => {
+    const gate = GATES[name];
+    if (!gate) {
+      program.error(`unknown gate "${name}": use one of ${Object.keys(GATES).join(', ')}`);
+    }
+    const started = Date.now();
+    const findings = await gate.run(options.root);
+    for (const finding of findings) {
+      console.log(formatFinding(finding, options.root));
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${name}: ${findings.length} finding(s) in ${seconds}s — ${gate.describe}`);
+    process.exitCode = findings.length > 0 ? 1 : 0;
+  });
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`gate failed to run: ${error.message}`);
+  process.exitCode = 2;
+});

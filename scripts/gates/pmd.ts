@@ -1,0 +1,54 @@
+/**
+ * Gate `check:pmd`: PMD 7 rules for Apex through Salesforce Code Analyzer's engines used
+ * as libraries (the sf plugin cannot be installed offline). Security, performance and
+ * error-prone rules, plus the best practices that keep tests and triggers honest.
+ * A violation may be silenced only by `// NOPMD <reason>` at the line, and the reason is
+ * mandatory: a bare NOPMD is itself a finding.
+ */
+import { readFileSync } from 'node:fs';
+import { CodeAnalyzer, CodeAnalyzerConfig } from '@salesforce/code-analyzer-core';
+import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
+import { apexSources, packageDirectories } from '../lib/project';
+import type { Finding } from '../lib/findings';
+
+export const PMD_RULE_SELECTORS = [
+  'pmd:(Security,Performance,ErrorProne):Apex',
+  'pmd:ApexUnitTestClassShouldHaveAsserts',
+  'pmd:ApexUnitTestShouldNotUseSeeAllDataTrue',
+  'pmd:AvoidLogicInTrigger',
+  'pmd:AvoidGlobalModifier',
+  'pmd:ApexDoc',
+];
+
+const BARE_NOPMD = /\/\/\s*NOPMD\s*$/i;
+
+export function bareSuppressions(root: string): Finding[] {
+  return apexSources(root).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((text, index) =>
+        BARE_NOPMD.test(text)
+          ? [{ file, line: index + 1, check: 'pmd-suppression', message: 'NOPMD without a reason: say why at the line' }]
+          : [],
+      ),
+  );
+}
+
+export async function run(root: string): Promise<Finding[]> {
+  const analyzer = new CodeAnalyzer(CodeAnalyzerConfig.withDefaults());
+  await analyzer.addEnginePlugin(createEnginePlugin());
+  const workspace = await analyzer.createWorkspace(packageDirectories(root));
+  const rules = await analyzer.selectRules(PMD_RULE_SELECTORS, { workspace });
+  const results = await analyzer.run(rules, { workspace });
+  const findings: Finding[] = results.getViolations().map((violation) => {
+    const location = violation.getPrimaryLocation();
+    return {
+      file: location.getFile() ?? root,
+      line: location.getStartLine(),
+      column: location.getStartColumn(),
+      check: `pmd:${violation.getRule().getName()}`,
+      message: violation.getMessage(),
+    };
+  });
+  return [...findings, ...bareSuppressions(root)];
+}

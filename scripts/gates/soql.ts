@@ -1,0 +1,149 @@
+/**
+ * Gate `check:soql`: every object and field named in static SOQL inside Apex resolves
+ * against our metadata or the platform's standard catalogue. apex-ls does not look
+ * inside SELECT/WHERE, so a misspelt field would otherwise only fail at deploy time.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  ApexErrorListener,
+  ApexParserFactory,
+  ApexParseTreeWalker,
+  ApexParserBaseListener,
+  FieldNameContext,
+  QueryContext,
+  SubQueryContext,
+  TypeOfContext,
+  SoqlFunctionContext,
+} from '@apexdevtools/apex-parser';
+import type { ParserRuleContext } from 'antlr4';
+import { apexSources } from '../lib/project';
+import type { Finding } from '../lib/findings';
+import { SObjectCatalog } from '../lib/sobjectCatalog';
+
+const CHECK = 'soql';
+
+class CollectErrors extends ApexErrorListener {
+  readonly messages: { line: number; column: number; message: string }[] = [];
+  apexSyntaxError(line: number, column: number, message: string): void {
+    this.messages.push({ line, column, message });
+  }
+}
+
+class QueryCollector extends ApexParserBaseListener {
+  readonly queries: QueryContext[] = [];
+  override enterQuery = (ctx: QueryContext): void => {
+    this.queries.push(ctx);
+  };
+}
+
+function nearestQuery(ctx: ParserRuleContext): QueryContext | SubQueryContext | undefined {
+  let node: ParserRuleContext | null = ctx.parentCtx as ParserRuleContext | null;
+  while (node) {
+    if (node instanceof QueryContext || node instanceof SubQueryContext) {
+      return node;
+    }
+    node = node.parentCtx as ParserRuleContext | null;
+  }
+  return undefined;
+}
+
+function insideTypeOfOrFunctionAlias(ctx: ParserRuleContext): boolean {
+  let node: ParserRuleContext | null = ctx.parentCtx as ParserRuleContext | null;
+  while (node && !(node instanceof QueryContext) && !(node instanceof SubQueryContext)) {
+    if (node instanceof TypeOfContext) {
+      return true;
+    }
+    node = node.parentCtx as ParserRuleContext | null;
+  }
+  return false;
+}
+
+function fieldNamesOf(scope: ParserRuleContext): FieldNameContext[] {
+  const out: FieldNameContext[] = [];
+  const visit = (node: ParserRuleContext): void => {
+    for (const child of node.children ?? []) {
+      if (child instanceof FieldNameContext) {
+        out.push(child);
+      } else if (child instanceof SubQueryContext) {
+        continue;
+      } else if ((child as ParserRuleContext).children !== undefined) {
+        visit(child as ParserRuleContext);
+      }
+    }
+  };
+  visit(scope);
+  return out;
+}
+
+/** Checks the static SOQL of one Apex source against the catalogue. */
+export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
+  const findings: Finding[] = [];
+  const errors = new CollectErrors();
+  const { parser } = ApexParserFactory.createLexerAndParser(source, errors);
+  const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
+  for (const e of errors.messages) {
+    findings.push({ file, line: e.line, column: e.column + 1, check: CHECK, message: `syntax error: ${e.message}` });
+  }
+  const collector = new QueryCollector();
+  ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+
+  for (const query of collector.queries) {
+    const fromNames = query.fromNameList().fieldName_list();
+    const objectName = fromNames[0]?.getText();
+    if (!objectName) {
+      continue;
+    }
+    const line = query.start.line;
+    const object = catalog.getObject(objectName);
+    if (!object) {
+      findings.push({ file, line, check: CHECK, message: `unknown object ${objectName} in FROM` });
+      continue;
+    }
+    checkScope(query, object.name);
+
+    for (const entry of query.selectList().selectEntry_list()) {
+      const sub = entry.subQuery();
+      if (!sub) {
+        continue;
+      }
+      const relationship = sub.fromNameList().fieldName_list()[0]?.getText() ?? '';
+      const child = object.children.get(relationship.toLowerCase());
+      if (!child) {
+        findings.push({
+          file,
+          line: sub.start.line,
+          check: CHECK,
+          message: `${object.name} has no child relationship ${relationship}`,
+        });
+        continue;
+      }
+      checkScope(sub, child);
+    }
+  }
+  return findings;
+
+  function checkScope(scope: QueryContext | SubQueryContext, objectName: string): void {
+    for (const fieldCtx of fieldNamesOf(scope)) {
+      if (nearestQuery(fieldCtx) !== scope || insideTypeOfOrFunctionAlias(fieldCtx)) {
+        continue;
+      }
+      if (fieldCtx.parentCtx instanceof SoqlFunctionContext && fieldCtx.getText().toLowerCase() === 'id') {
+        continue;
+      }
+      const parent = fieldCtx.parentCtx;
+      // FROM names are objects or relationships, handled above.
+      if (parent && parent.constructor.name === 'FromNameListContext') {
+        continue;
+      }
+      const problem = catalog.resolvePath(objectName, fieldCtx.getText());
+      if (problem) {
+        findings.push({ file, line: fieldCtx.start.line, column: fieldCtx.start.column + 1, check: CHECK, message: problem });
+      }
+    }
+  }
+}
+
+export async function run(root: string): Promise<Finding[]> {
+  const catalog = SObjectCatalog.load(root);
+  return apexSources(root).flatMap((file) => checkSource(file, readFileSync(file, 'utf8'), catalog));
+}
