@@ -7,12 +7,18 @@
  * that take the vector's `input` object and return its `expected` value.
  */
 import { matchKeyRules } from './matchKey';
+import { onboardingRules } from './onboarding';
+import { tiersRules } from './tiers';
 
 export { RuleError } from './ruleError';
 export * from './matchKey';
+export * from './onboarding';
+export * from './tiers';
 
 export type RuleFunction = (input: Record<string, unknown>) => unknown;
 
 export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freeze({
   ...matchKeyRules,
+  ...onboardingRules,
+  ...tiersRules,
 });
