@@ -78,12 +78,26 @@ export function build(root: string): { written: number; removed: number } {
       written++;
     }
   }
+  writeTypings(root);
+  return { written, removed };
+}
+
+/** Typings are not committed (.generated is ignored): both build modes refresh them for tsc. */
+export function writeTypings(root: string): void {
   const catalog = SObjectCatalog.load(root);
   const typesDir = path.join(root, TYPES_DIR);
   mkdirSync(typesDir, { recursive: true });
   writeFileSync(path.join(typesDir, 'apex.d.ts'), apexDeclarations(root, catalog));
   writeFileSync(path.join(typesDir, 'schema.d.ts'), schemaDeclarations(catalog));
-  return { written, removed };
+  // `c/<name>` resolves to the component's TypeScript entry; tsc paths allow one `*` only, so list them.
+  const components = readdirSync(path.join(root, 'lwc-ts-src')).filter((name) =>
+    existsSync(path.join(root, 'lwc-ts-src', name, `${name}.ts`)),
+  );
+  const paths = Object.fromEntries(components.sort().map((name) => [`c/${name}`, [`../lwc-ts-src/${name}/${name}.ts`]]));
+  writeFileSync(
+    path.join(root, '.generated', 'tsconfig.lwc-paths.json'),
+    `${JSON.stringify({ compilerOptions: { paths } }, null, 2)}\n`,
+  );
 }
 
 if (require.main === module) {
@@ -93,6 +107,7 @@ if (require.main === module) {
     .option('--root <dir>', 'project root', PROJECT_ROOT)
     .action((options: { check?: boolean; root: string }) => {
       if (options.check) {
+        writeTypings(options.root);
         const findings = checkOutputs(options.root);
         findings.forEach((f) => console.log(formatFinding(f, options.root)));
         console.log(`build check: ${findings.length} finding(s)`);

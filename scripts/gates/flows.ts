@@ -20,7 +20,7 @@ export async function run(root: string): Promise<Finding[]> {
     }
   }
   for (const result of scan(parsed, { detailLevel: 'enriched' })) {
-    const file = result.flow.fsPath ?? result.flow.uri ?? result.flow.name;
+    const file = result.flow.fsPath ?? result.flow.uri ?? String(result.flow.name);
     for (const rule of result.ruleResults.filter((r) => r.occurs)) {
       for (const violation of rule.details) {
         findings.push({

@@ -15,12 +15,17 @@ import {
   TypeOfContext,
   SoqlFunctionContext,
 } from '@apexdevtools/apex-parser';
-import type { ParserRuleContext } from 'antlr4';
 import { apexSources } from '../lib/project';
 import type { Finding } from '../lib/findings';
 import { SObjectCatalog } from '../lib/sobjectCatalog';
 
 const CHECK = 'soql';
+
+/** The part of an ANTLR parse-tree node this gate walks. */
+interface ParserRuleContext {
+  parentCtx: ParserRuleContext | null | undefined;
+  children?: unknown[] | null;
+}
 
 class CollectErrors extends ApexErrorListener {
   readonly messages: { line: number; column: number; message: string }[] = [];
@@ -31,7 +36,7 @@ class CollectErrors extends ApexErrorListener {
 
 class QueryCollector extends ApexParserBaseListener {
   readonly queries: QueryContext[] = [];
-  override enterQuery = (ctx: QueryContext): void => {
+  enterQuery = (ctx: QueryContext): void => {
     this.queries.push(ctx);
   };
 }
@@ -66,7 +71,7 @@ function fieldNamesOf(scope: ParserRuleContext): FieldNameContext[] {
         out.push(child);
       } else if (child instanceof SubQueryContext) {
         continue;
-      } else if ((child as ParserRuleContext).children !== undefined) {
+      } else if ((child as ParserRuleContext).children) {
         visit(child as ParserRuleContext);
       }
     }

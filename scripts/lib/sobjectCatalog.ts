@@ -159,10 +159,11 @@ export class SObjectCatalog {
    * Returns an error message, or undefined when every step exists.
    */
   resolvePath(objectName: string, dottedPath: string): string | undefined {
-    let current = this.getObject(objectName);
-    if (!current) {
+    const start = this.getObject(objectName);
+    if (!start) {
       return `unknown object ${objectName}`;
     }
+    let current: CatalogObject = start;
     const parts = dottedPath.split('.');
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
@@ -170,11 +171,15 @@ export class SObjectCatalog {
       if (last) {
         return current.fields.has(part.toLowerCase()) ? undefined : `${current.name} has no field ${part}`;
       }
-      const field = [...current.fields.values()].find((f) => f.relationshipName?.toLowerCase() === part.toLowerCase());
+      const field: CatalogField | undefined = [...current.fields.values()].find(
+        (f) => f.relationshipName?.toLowerCase() === part.toLowerCase(),
+      );
       if (!field) {
         return `${current.name} has no relationship ${part}`;
       }
-      const target = field.referenceTo.map((t) => this.getObject(t)).find((t) => t !== undefined);
+      const target: CatalogObject | undefined = field.referenceTo
+        .map((t: string) => this.getObject(t))
+        .find((t: CatalogObject | undefined) => t !== undefined);
       if (!target) {
         return `${current.name}.${part} points to ${field.referenceTo.join('/')}, which is not in the catalogue`;
       }

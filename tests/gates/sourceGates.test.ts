@@ -1,0 +1,105 @@
+/**
+ * Each Apex/metadata gate reports exactly the planted errors of its fixture, with file and
+ * line, and nothing on the fixture's correct code.
+ */
+import * as apex from '../../scripts/gates/apex';
+import * as convert from '../../scripts/gates/convert';
+import * as flows from '../../scripts/gates/flows';
+import * as metadata from '../../scripts/gates/metadata';
+import * as pmd from '../../scripts/gates/pmd';
+import * as soql from '../../scripts/gates/soql';
+import { fixture, summarise } from './fixtures';
+
+jest.setTimeout(120_000);
+
+const CLS = 'force-app/main/default/classes';
+
+describe('check:soql', () => {
+  it('reports misspelt fields, unknown objects and child relationships, and accepts valid SOQL', async () => {
+    const root = fixture('soql');
+    const findings = await soql.run(root);
+    expect(findings.map((f) => f.message).sort()).toEqual([
+      'Account has no child relationship Gadgets__r',
+      'Account has no field Nmae',
+      'Account has no field Nope__c',
+      'Widget__c has no field Colour__c',
+      'unknown object Gizmo__c in FROM',
+    ]);
+    // The first method (lines 2-6) is valid: relationship paths, subqueries, COUNT(), ORDER BY.
+    expect(findings.every((f) => (f.line ?? 0) >= 8)).toBe(true);
+  });
+});
+
+describe('check:apex', () => {
+  it('reports unknown fields and types from apex-ls and classes without a test class', async () => {
+    const root = fixture('apex');
+    const findings = await apex.run(root);
+    expect(summarise(findings, root)).toEqual([
+      `${CLS}/Untested.cls:- test-class`,
+      `${CLS}/WidgetService.cls:12 apex-ls`,
+      `${CLS}/WidgetService.cls:8 apex-ls`,
+    ]);
+    expect(findings.find((f) => f.line === 8)?.message).toContain("Unknown field 'Colour__c'");
+  });
+});
+
+describe('check:pmd', () => {
+  it('reports SOQL/DML in loops, CRUD, sharing, debug statements and a NOPMD without a reason', async () => {
+    const root = fixture('pmd');
+    const checks = (await pmd.run(root)).map((f) => `${f.line} ${f.check}`).sort();
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        '11 pmd:OperationWithLimitsInLoop',
+        '13 pmd:OperationWithLimitsInLoop',
+        '11 pmd:ApexCRUDViolation',
+        '14 pmd:AvoidDebugStatements',
+        '16 pmd-suppression',
+        '4 pmd:ApexSharingViolations',
+      ]),
+    );
+  });
+});
+
+describe('check:flows', () => {
+  it('reports DML in a loop, a hard-coded id and missing fault paths', async () => {
+    const checks = (await flows.run(fixture('flows'))).map((f) => f.check);
+    expect(checks).toEqual(expect.arrayContaining(['flow:DMLStatementInLoop', 'flow:HardcodedId', 'flow:MissingFaultPath']));
+  });
+});
+
+describe('check:metadata', () => {
+  it('reports malformed XML, unknown types and misspelt or misplaced elements', async () => {
+    const root = fixture('metadata');
+    const findings = await metadata.run(root);
+    expect(summarise(findings, root)).toEqual([
+      `${CLS}/Broken.cls-meta.xml:5 xml`,
+      `${CLS}/Other.cls-meta.xml:2 metadata-schema`,
+      'force-app/main/default/objects/Widget__c/fields/Colour__c.field-meta.xml:14 metadata-schema',
+      'force-app/main/default/objects/Widget__c/fields/Size__c.field-meta.xml:6 metadata-schema',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        '<precison> is not an element of CustomField (in CustomField)',
+        'unknown Metadata API type <ApexKlass>',
+      ]),
+    );
+  });
+
+  it('accepts a well-formed custom object', () => {
+    const ok = metadata.checkXml(
+      'Widget__c.object-meta.xml',
+      '<?xml version="1.0"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>W</label><sharingModel>Private</sharingModel></CustomObject>',
+    );
+    expect(ok).toEqual([]);
+  });
+});
+
+describe('check:convert', () => {
+  it('reports files that source conversion would silently leave out', async () => {
+    const root = fixture('convert');
+    expect(summarise(await convert.run(root), root)).toEqual([
+      `${CLS}/Orphan.cls:- convert`,
+      'force-app/main/default/objects/Widget__c/readme.txt:- convert',
+    ]);
+  });
+});
