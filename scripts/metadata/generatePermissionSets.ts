@@ -28,7 +28,7 @@ import {
   type Persona,
   type Policy,
 } from './personaPolicy';
-import { metadataDocument, type XmlElement } from './xmlWriter';
+import { formatLikeProject, metadataDocument, type XmlElement } from './xmlWriter';
 
 export const GENERATED_COMMENT = `Generated from ${POLICY_FILE} by scripts/metadata/generatePermissionSets.ts: edit the policy, not this file.`;
 
@@ -293,14 +293,22 @@ function buildPersona(
   return { file: { relativePath: `permissionsets/${name}.permissionset-meta.xml`, content }, problems, notes };
 }
 
-/** Builds every persona's permission set in memory. */
-export function generatePermissionSets(model: MetadataModel, policy: Policy): GenerationResult {
+/**
+ * Builds every persona's permission set in memory, formatted with the project's prettier
+ * configuration (resolved for the files' place under `sourceDir`).
+ */
+export async function generatePermissionSets(
+  model: MetadataModel,
+  policy: Policy,
+  sourceDir: string = model.sourceDir,
+): Promise<GenerationResult> {
   const files: GeneratedFile[] = [];
   const problems: string[] = [];
   const notes: string[] = [];
   for (const [name, persona] of Object.entries(policy.personas).sort(([a], [b]) => byText(a, b))) {
     const built = buildPersona(name, persona, model);
-    files.push(built.file);
+    const target = path.join(sourceDir, built.file.relativePath);
+    files.push({ ...built.file, content: await formatLikeProject(target, built.file.content) });
     problems.push(...built.problems);
     notes.push(...built.notes);
   }
@@ -312,9 +320,9 @@ export function generatePermissionSets(model: MetadataModel, policy: Policy): Ge
  * file that differs or is missing, for each permission set the policy does not produce,
  * and for each policy problem.
  */
-export function permissionSetDrift(sourceDir: string, policy: Policy): Finding[] {
+export async function permissionSetDrift(sourceDir: string, policy: Policy): Promise<Finding[]> {
   const model = loadMetadata(sourceDir);
-  const result = generatePermissionSets(model, policy);
+  const result = await generatePermissionSets(model, policy);
   const findings: Finding[] = result.problems.map((message) => ({
     file: POLICY_FILE,
     check: 'permission-set-policy',
@@ -349,14 +357,14 @@ export function permissionSetDrift(sourceDir: string, policy: Policy): Finding[]
   return findings;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const rootIndex = argv.indexOf('--root');
   const root = rootIndex >= 0 ? path.resolve(argv[rootIndex + 1] ?? '.') : PROJECT_ROOT;
   const sourceDir = path.join(root, DEFAULT_SOURCE_DIR);
   const policy = loadPolicy(root);
   if (check) {
-    const findings = permissionSetDrift(sourceDir, policy);
+    const findings = await permissionSetDrift(sourceDir, policy);
     for (const finding of findings) {
       console.error(`${path.relative(root, finding.file) || finding.file} [${finding.check}] ${finding.message}`);
     }
@@ -365,7 +373,7 @@ function main(argv: string[]): number {
     }
     return findings.length === 0 ? 0 : 1;
   }
-  const result = generatePermissionSets(loadMetadata(sourceDir), policy);
+  const result = await generatePermissionSets(loadMetadata(sourceDir), policy);
   for (const note of result.notes) {
     console.log(`note: ${note}`);
   }
@@ -382,5 +390,13 @@ function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 2;
+    },
+  );
 }

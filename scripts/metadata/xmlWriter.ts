@@ -44,3 +44,14 @@ export function metadataDocument(rootName: string, children: XmlElement[], comme
   out.push(`</${rootName}>`);
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * Formats generated XML with the project's prettier configuration, so generated files
+ * are byte-identical to what the format gate expects. `file` decides which prettier
+ * configuration and overrides apply; it need not exist.
+ */
+export async function formatLikeProject(file: string, content: string): Promise<string> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(content, { ...options, filepath: file });
+}
