@@ -26,7 +26,17 @@ export interface ConversionSummary {
 
 export async function convertPackage(dir: string): Promise<{ findings: Finding[]; summary: ConversionSummary }> {
   const findings: Finding[] = [];
-  const set = ComponentSet.fromSource(dir);
+  let set: ComponentSet;
+  try {
+    set = ComponentSet.fromSource(dir);
+  } catch (error) {
+    // SDR stops at the first file it cannot resolve (e.g. a -meta.xml without its source).
+    const message = (error as Error).message;
+    const named = /^([^:\s]+\.xml):\s*/.exec(message);
+    const file = named ? path.resolve(named[1]) : dir;
+    findings.push({ file, check: 'convert', message: `cannot be converted: ${message.slice(named?.[0].length ?? 0)}` });
+    return { findings, summary: { packageDirectory: dir, components: 0, files: 0 } };
+  }
   const components = set.getSourceComponents().toArray();
   const covered = new Set(components.flatMap(filesOf).map((f) => path.resolve(f)));
   const ignore = ForceIgnore.findAndCreate(dir);

@@ -102,4 +102,11 @@ describe('check:convert', () => {
       'force-app/main/default/objects/Widget__c/readme.txt:- convert',
     ]);
   });
+
+  it('reports a -meta.xml whose source file is missing instead of crashing', async () => {
+    const root = fixture('convert-orphan-meta');
+    const findings = await convert.run(root);
+    expect(summarise(findings, root)).toEqual([`${CLS}/Ghost.cls-meta.xml:- convert`]);
+    expect(findings[0].message).toContain("Expected source files for type 'ApexClass'");
+  });
 });
