@@ -11,8 +11,18 @@ import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import { apexSources, packageDirectories } from '../lib/project';
 import type { Finding } from '../lib/findings';
 
+/**
+ * The AppExchange credential rules that guess from variable names (InVarAssign, InVarDecls,
+ * InFieldDecls) are left out: they match the token "CERT" and so flag every partner
+ * *certification* field. The credential rules that look at real sinks stay in.
+ */
 export const PMD_RULE_SELECTORS = [
-  'pmd:(Security,Performance,ErrorProne):Apex',
+  'pmd:Recommended:(Security,Performance):Apex',
+  'pmd:ErrorProne:Apex',
+  'pmd:(AvoidChangeProtectionUnprotected,AvoidGetInstanceWithTaint,AvoidGlobalInstallUninstallHandlers)',
+  'pmd:(AvoidHardcodedCredentialsInHttpHeader,AvoidHardcodedCredentialsInSetPassword,AvoidInvalidCrudContentDistribution)',
+  'pmd:(AvoidSecurityEnforcedOldApiVersion,AvoidUnauthorizedApiSessionIdInApex,AvoidUnauthorizedGetSessionIdInApex)',
+  'pmd:AvoidUnsafePasswordManagementUse',
   'pmd:ApexUnitTestClassShouldHaveAsserts',
   'pmd:ApexUnitTestShouldNotUseSeeAllDataTrue',
   'pmd:AvoidLogicInTrigger',
