@@ -7,11 +7,15 @@
  * that take the vector's `input` object and return its `expected` value.
  */
 import { matchKeyRules } from './matchKey';
+import { attributionRules } from './attribution';
+import { commissionsRules } from './commissions';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 
 export { RuleError } from './ruleError';
 export * from './matchKey';
+export * from './attribution';
+export * from './commissions';
 export * from './onboarding';
 export * from './tiers';
 
@@ -19,6 +23,8 @@ export type RuleFunction = (input: Record<string, unknown>) => unknown;
 
 export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freeze({
   ...matchKeyRules,
+  ...attributionRules,
+  ...commissionsRules,
   ...onboardingRules,
   ...tiersRules,
 });
