@@ -117,6 +117,11 @@ function strings(node: unknown, key: string): string[] {
   return (Array.isArray(value) ? value : [value]).map(text).filter((v): v is string => v !== undefined && v !== '');
 }
 
+/** The text of an element that the parser reads as repeatable (such as `value`) but appears once here. */
+function first(node: XmlNode, key: string): string | undefined {
+  return strings(node, key)[0];
+}
+
 function child(node: XmlNode, key: string): XmlNode {
   const value = node[key];
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as XmlNode) : {};
@@ -388,7 +393,9 @@ const COMPUTED_TYPES = new Set(['AutoNumber', 'Summary']);
  * and custom metadata type fields are governed by customMetadataTypeAccesses instead.
  */
 export function isPermissionable(field: FieldMeta): boolean {
-  return !field.required && field.type !== 'MasterDetail' && !field.object.endsWith('__mdt') && field.name.endsWith('__c');
+  return (
+    !field.required && field.type !== 'MasterDetail' && !field.object.endsWith('__mdt') && field.name.endsWith('__c')
+  );
 }
 
 /** Whether users can write the field at all (not a formula, roll-up or auto-number). */
@@ -486,7 +493,7 @@ function loadObject(sourceDir: string, name: string, globalValueSets: Map<string
       filters: list(view, 'filters').map((f) => ({
         field: str(f, 'field') ?? '',
         operation: str(f, 'operation') ?? '',
-        value: str(f, 'value'),
+        value: first(f, 'value'),
       })),
       booleanFilter: str(view, 'booleanFilter'),
     };
@@ -546,7 +553,10 @@ function loadPermissionSet(file: string): PermissionSetMeta {
       readable: flag(p, 'readable'),
       editable: flag(p, 'editable'),
     })),
-    tabSettings: list(root, 'tabSettings').map((t) => ({ tab: str(t, 'tab') ?? '', visibility: str(t, 'visibility') ?? '' })),
+    tabSettings: list(root, 'tabSettings').map((t) => ({
+      tab: str(t, 'tab') ?? '',
+      visibility: str(t, 'visibility') ?? '',
+    })),
     classAccesses: list(root, 'classAccesses').map((c) => ({
       apexClass: str(c, 'apexClass') ?? '',
       enabled: flag(c, 'enabled'),
@@ -563,7 +573,10 @@ function loadPermissionSet(file: string): PermissionSetMeta {
       application: str(a, 'application') ?? '',
       visible: flag(a, 'visible'),
     })),
-    userPermissions: list(root, 'userPermissions').map((u) => ({ name: str(u, 'name') ?? '', enabled: flag(u, 'enabled') })),
+    userPermissions: list(root, 'userPermissions').map((u) => ({
+      name: str(u, 'name') ?? '',
+      enabled: flag(u, 'enabled'),
+    })),
   };
 }
 
@@ -670,7 +683,7 @@ function loadSharingRules(file: string): SharingRulesMeta {
     criteriaItems: list(node, 'criteriaItems').map((c) => ({
       field: str(c, 'field') ?? '',
       operation: str(c, 'operation') ?? '',
-      value: str(c, 'value'),
+      value: first(c, 'value'),
     })),
     booleanFilter: str(node, 'booleanFilter'),
   });
@@ -693,7 +706,7 @@ function loadCustomMetadataRecord(file: string): CustomMetadataRecordMeta {
     name: base.slice(dot + 1),
     file,
     label: str(root, 'label'),
-    values: list(root, 'values').map((v) => ({ field: str(v, 'field') ?? '', value: text(v['value']) })),
+    values: list(root, 'values').map((v) => ({ field: str(v, 'field') ?? '', value: first(v, 'value') })),
   };
 }
 

@@ -14,7 +14,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/project';
-import { DEFAULT_SOURCE_DIR, isPermissionable, isWritable, loadMetadata, type FieldMeta, type MetadataModel } from '../lib/metadataModel';
+import {
+  DEFAULT_SOURCE_DIR,
+  isPermissionable,
+  isWritable,
+  loadMetadata,
+  type FieldMeta,
+  type MetadataModel,
+} from '../lib/metadataModel';
 import type { Finding } from '../lib/findings';
 import {
   accessProblems,
@@ -105,7 +112,12 @@ export function fieldGrants(
   for (const field of [...object.fields.values()].sort((a, b) => byText(a.name, b.name))) {
     const level = fieldLevel(field, policy);
     if (!isPermissionable(field)) {
-      if (field.name.endsWith('__c') && !field.object.endsWith('__mdt') && level !== policy.fields && level !== 'edit') {
+      if (
+        field.name.endsWith('__c') &&
+        !field.object.endsWith('__mdt') &&
+        level !== policy.fields &&
+        level !== 'edit'
+      ) {
         notes.push(
           `${objectName}.${field.name} is ${field.type === 'MasterDetail' ? 'a master-detail field' : 'required'}: ` +
             `its access follows the object, so "${level}" cannot be set by field permissions; enforce it in automation.`,
@@ -302,17 +314,17 @@ export async function generatePermissionSets(
   policy: Policy,
   sourceDir: string = model.sourceDir,
 ): Promise<GenerationResult> {
-  const files: GeneratedFile[] = [];
-  const problems: string[] = [];
-  const notes: string[] = [];
-  for (const [name, persona] of Object.entries(policy.personas).sort(([a], [b]) => byText(a, b))) {
-    const built = buildPersona(name, persona, model);
-    const target = path.join(sourceDir, built.file.relativePath);
-    files.push({ ...built.file, content: await formatLikeProject(target, built.file.content) });
-    problems.push(...built.problems);
-    notes.push(...built.notes);
-  }
-  return { files, problems, notes };
+  const built = Object.entries(policy.personas)
+    .sort(([a], [b]) => byText(a, b))
+    .map(([name, persona]) => buildPersona(name, persona, model));
+  const formatted = await formatLikeProject(
+    built.map((b) => ({ file: path.join(sourceDir, b.file.relativePath), content: b.file.content })),
+  );
+  return {
+    files: built.map((b, i) => ({ ...b.file, content: formatted[i] ?? b.file.content })),
+    problems: built.flatMap((b) => b.problems),
+    notes: built.flatMap((b) => b.notes),
+  };
 }
 
 /**

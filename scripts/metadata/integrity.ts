@@ -145,9 +145,13 @@ export function checkFieldGrants(model: MetadataModel): Finding[] {
       if (!isPermissionable(field)) {
         // Required and master-detail fields follow the object's permission.
         if (!objectGrant(object.name, 'read')) {
-          findings.push(finding(field.file, check, `${full} is required: no permission set grants read on ${object.name}`));
+          findings.push(
+            finding(field.file, check, `${full} is required: no permission set grants read on ${object.name}`),
+          );
         } else if (isWritable(field) && !objectGrant(object.name, 'edit')) {
-          findings.push(finding(field.file, check, `${full} is required: no permission set can create or edit ${object.name}`));
+          findings.push(
+            finding(field.file, check, `${full} is required: no permission set can create or edit ${object.name}`),
+          );
         }
         continue;
       }
@@ -181,10 +185,18 @@ export function checkPermissionSetRules(model: MetadataModel): Finding[] {
           : field.type === 'MasterDetail'
             ? 'a master-detail field'
             : 'a required field';
-        findings.push(finding(ps.file, check, `${ps.name}: ${fp.field} is ${why}; the platform rejects field permissions on it`));
+        findings.push(
+          finding(ps.file, check, `${ps.name}: ${fp.field} is ${why}; the platform rejects field permissions on it`),
+        );
       }
       if (fp.editable && !isWritable(field)) {
-        findings.push(finding(ps.file, check, `${ps.name}: ${fp.field} is computed (${field.formula ? 'formula' : field.type}) and cannot be editable`));
+        findings.push(
+          finding(
+            ps.file,
+            check,
+            `${ps.name}: ${fp.field} is computed (${field.formula ? 'formula' : field.type}) and cannot be editable`,
+          ),
+        );
       }
       if (fp.editable && !fp.readable) {
         findings.push(finding(ps.file, check, `${ps.name}: ${fp.field} is editable but not readable`));
@@ -223,13 +235,25 @@ export function checkPartnerLeastPrivilege(model: MetadataModel): Finding[] {
   const check = 'partner-least-privilege';
   const findings: Finding[] = [];
   for (const ps of model.permissionSets.values()) {
-    if (ps.name !== ADMIN_PERMISSION_SET && ps.customPermissions.some((c) => c.name === BYPASS_PERMISSION && c.enabled)) {
-      findings.push(finding(ps.file, check, `${ps.name} grants ${BYPASS_PERMISSION}; only ${ADMIN_PERMISSION_SET} may bypass validation`));
+    if (
+      ps.name !== ADMIN_PERMISSION_SET &&
+      ps.customPermissions.some((c) => c.name === BYPASS_PERMISSION && c.enabled)
+    ) {
+      findings.push(
+        finding(
+          ps.file,
+          check,
+          `${ps.name} grants ${BYPASS_PERMISSION}; only ${ADMIN_PERMISSION_SET} may bypass validation`,
+        ),
+      );
     }
   }
   const ps: PermissionSetMeta | undefined = model.permissionSets.get(PARTNER_PERMISSION_SET);
   if (!ps) {
-    return [...findings, finding(permissionSetFile(model, PARTNER_PERMISSION_SET), check, `${PARTNER_PERMISSION_SET} does not exist`)];
+    return [
+      ...findings,
+      finding(permissionSetFile(model, PARTNER_PERMISSION_SET), check, `${PARTNER_PERMISSION_SET} does not exist`),
+    ];
   }
   const say = (message: string): void => {
     findings.push(finding(ps.file, check, `${ps.name}: ${message}`));
@@ -240,7 +264,9 @@ export function checkPartnerLeastPrivilege(model: MetadataModel): Finding[] {
   const fieldPerm = (field: string) => ps.fieldPermissions.find((fp) => fp.field === field);
   for (const op of ps.objectPermissions) {
     if (op.viewAllRecords || op.modifyAllRecords) {
-      say(`grants ${op.modifyAllRecords ? 'Modify All' : 'View All'} on ${op.object}; partner visibility must come from sharing`);
+      say(
+        `grants ${op.modifyAllRecords ? 'Modify All' : 'View All'} on ${op.object}; partner visibility must come from sharing`,
+      );
     }
   }
   for (const object of PARTNER_GUARDRAILS.noAccess) {
@@ -248,14 +274,18 @@ export function checkPartnerLeastPrivilege(model: MetadataModel): Finding[] {
     if (op && (op.allowRead || op.allowCreate || op.allowEdit || op.allowDelete)) {
       say(`has access to ${object}, which partner users must not see`);
     }
-    for (const fp of ps.fieldPermissions.filter((f) => f.field.startsWith(`${object}.`) && (f.readable || f.editable))) {
+    for (const fp of ps.fieldPermissions.filter(
+      (f) => f.field.startsWith(`${object}.`) && (f.readable || f.editable),
+    )) {
       say(`grants ${fp.field}, a field of ${object}, which partner users must not see`);
     }
   }
   for (const object of PARTNER_GUARDRAILS.readOnlyObjects) {
     const op = ps.objectPermissions.find((o) => o.object === object);
     if (op && (op.allowCreate || op.allowEdit || op.allowDelete)) {
-      say(`may ${[op.allowCreate && 'create', op.allowEdit && 'edit', op.allowDelete && 'delete'].filter(Boolean).join('/')} ${object}; it is read-only for partners`);
+      say(
+        `may ${[op.allowCreate && 'create', op.allowEdit && 'edit', op.allowDelete && 'delete'].filter(Boolean).join('/')} ${object}; it is read-only for partners`,
+      );
     }
     for (const fp of ps.fieldPermissions.filter((f) => f.field.startsWith(`${object}.`) && f.editable)) {
       say(`may edit ${fp.field}; ${object} is read-only for partners`);
@@ -295,7 +325,8 @@ function formulaCode(formula: string): string {
 /** `ISPICKVAL(field, 'value')` pairs, including `ISPICKVAL(PRIORVALUE(field), 'value')`. */
 export function ispickvalPairs(formula: string): { field: string; value: string }[] {
   const out: { field: string; value: string }[] = [];
-  const pattern = /ISPICKVAL\s*\(\s*(?:PRIORVALUE\s*\(\s*)?([A-Za-z_$][\w.]*)\s*\)?\s*,\s*(['"])((?:\\.|(?!\2)[^\\])*)\2\s*\)/gi;
+  const pattern =
+    /ISPICKVAL\s*\(\s*(?:PRIORVALUE\s*\(\s*)?([A-Za-z_$][\w.]*)\s*\)?\s*,\s*(['"])((?:\\.|(?!\2)[^\\])*)\2\s*\)/gi;
   for (const match of formula.matchAll(pattern)) {
     out.push({ field: match[1] ?? '', value: (match[3] ?? '').replace(/\\(.)/g, '$1') });
   }
@@ -330,7 +361,9 @@ export function resolveFieldPath(model: MetadataModel, objectName: string, dotte
         return { ok: true, object: current };
       }
       const field = current.fields.get(part);
-      return field ? { ok: true, object: current, field } : { ok: false, reason: `${current.name}.${part} does not exist` };
+      return field
+        ? { ok: true, object: current, field }
+        : { ok: false, reason: `${current.name}.${part} does not exist` };
     }
     if (part.endsWith('__r')) {
       const lookup = current.fields.get(part.replace(/__r$/, '__c'));
@@ -418,7 +451,10 @@ export function checkReferences(model: MetadataModel): Finding[] {
       object.compactLayoutAssignment !== 'SYSTEM' &&
       !object.compactLayouts.some((c) => c.name === object.compactLayoutAssignment)
     ) {
-      say(object.file ?? object.name, `${object.name} assigns compact layout ${object.compactLayoutAssignment}, which does not exist`);
+      say(
+        object.file ?? object.name,
+        `${object.name} assigns compact layout ${object.compactLayoutAssignment}, which does not exist`,
+      );
     }
     for (const rule of object.validationRules) {
       const what = `validation rule ${object.name}.${rule.name}`;
@@ -546,7 +582,10 @@ export function checkReferences(model: MetadataModel): Finding[] {
       if (!page) {
         say(app.file, `app ${app.name}: FlexiPage ${override.content} does not exist`);
       } else if (override.pageOrSobjectType && page.sobjectType !== override.pageOrSobjectType) {
-        say(app.file, `app ${app.name}: FlexiPage ${override.content} is for ${page.sobjectType ?? 'no object'}, not ${override.pageOrSobjectType}`);
+        say(
+          app.file,
+          `app ${app.name}: FlexiPage ${override.content} is for ${page.sobjectType ?? 'no object'}, not ${override.pageOrSobjectType}`,
+        );
       }
     }
   }
@@ -666,14 +705,26 @@ export function checkNaming(model: MetadataModel): Finding[] {
     const where = object.file ?? path.join(model.sourceDir, 'objects', object.name);
     if (object.name.includes('__')) {
       if (!CUSTOM_NAME.test(object.name)) {
-        findings.push(finding(where, check, `object ${object.name}: use Title_Case words joined by underscores, ending in __c or __mdt`));
+        findings.push(
+          finding(
+            where,
+            check,
+            `object ${object.name}: use Title_Case words joined by underscores, ending in __c or __mdt`,
+          ),
+        );
       }
     } else if (!STANDARD_OBJECT_NAME.test(object.name)) {
       findings.push(finding(where, check, `object ${object.name}: not a standard object name`));
     }
     for (const field of object.fields.values()) {
       if (field.name.includes('__') && !/^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9][A-Za-z0-9]*)*__c$/.test(field.name)) {
-        findings.push(finding(field.file, check, `field ${object.name}.${field.name}: use Title_Case words joined by underscores, ending in __c`));
+        findings.push(
+          finding(
+            field.file,
+            check,
+            `field ${object.name}.${field.name}: use Title_Case words joined by underscores, ending in __c`,
+          ),
+        );
       }
     }
     object.validationRules.forEach((r) => expectWords(r.file, 'validation rule', r.name));
@@ -712,7 +763,8 @@ export function checkNaming(model: MetadataModel): Finding[] {
  * to the next blank line; every string literal in it must be an active value of that
  * picklist. Keys of object literals are written unquoted so that only values are checked.
  */
-export const PICKLIST_MARKER = /^\s*(?:\/\/|\/\*+|\*)\s*picklist:\s*([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\s*(?:\*\/)?\s*$/;
+export const PICKLIST_MARKER =
+  /^\s*(?:\/\/|\/\*+|\*)\s*picklist:\s*([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\s*(?:\*\/)?\s*$/;
 
 interface Literal {
   value: string;
@@ -812,15 +864,26 @@ export function checkPicklistConstants(model: MetadataModel, files: string[]): F
       const literals = stringLiterals(code.slice(blockStart, blockEnd), quotes);
       const field = model.objects.get(objectName)?.fields.get(fieldName);
       if (!field) {
-        findings.push(finding(file, check, `picklist marker names ${objectName}.${fieldName}, which does not exist`, markerLine));
+        findings.push(
+          finding(file, check, `picklist marker names ${objectName}.${fieldName}, which does not exist`, markerLine),
+        );
         return;
       }
       if (!field.picklistValues) {
-        findings.push(finding(file, check, `picklist marker names ${objectName}.${fieldName}, which is not a picklist`, markerLine));
+        findings.push(
+          finding(file, check, `picklist marker names ${objectName}.${fieldName}, which is not a picklist`, markerLine),
+        );
         return;
       }
       if (literals.length === 0) {
-        findings.push(finding(file, check, `picklist marker for ${objectName}.${fieldName} has no string constants below it`, markerLine));
+        findings.push(
+          finding(
+            file,
+            check,
+            `picklist marker for ${objectName}.${fieldName} has no string constants below it`,
+            markerLine,
+          ),
+        );
       }
       for (const literal of literals) {
         if (!field.picklistValues.includes(literal.value)) {
@@ -855,7 +918,10 @@ export const CHECKS = [
 export type CheckName = (typeof CHECKS)[number];
 
 /** Runs every check on a project (a folder holding `force-app/main/default` and optionally `lwc-ts-src`). */
-export function runIntegrityChecks(projectRoot: string, sourceDir = path.join(projectRoot, DEFAULT_SOURCE_DIR)): Record<CheckName, Finding[]> {
+export function runIntegrityChecks(
+  projectRoot: string,
+  sourceDir = path.join(projectRoot, DEFAULT_SOURCE_DIR),
+): Record<CheckName, Finding[]> {
   const model = loadMetadata(sourceDir);
   return {
     'field-grants': checkFieldGrants(model),

@@ -10,7 +10,12 @@ export type XmlValue = string | number | boolean | XmlElement[] | undefined;
 export type XmlElement = [name: string, value: XmlValue];
 
 export function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function render(elements: XmlElement[], depth: number, out: string[]): void {
@@ -45,13 +50,39 @@ export function metadataDocument(rootName: string, children: XmlElement[], comme
   return `${out.join('\n')}\n`;
 }
 
+/** Formats each input with prettier's API in a child Node process (see formatLikeProject). */
+const FORMAT_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const prettier = await import('prettier');
+const items = JSON.parse(readFileSync(0, 'utf8'));
+const out = [];
+for (const item of items) {
+  const options = (await prettier.resolveConfig(item.file)) ?? {};
+  out.push(await prettier.format(item.content, { ...options, filepath: item.file }));
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
 /**
- * Formats generated XML with the project's prettier configuration, so generated files
- * are byte-identical to what the format gate expects. `file` decides which prettier
- * configuration and overrides apply; it need not exist.
+ * Formats generated files with the project's prettier configuration, so they are
+ * byte-identical to what the format gate expects. `file` decides which configuration and
+ * overrides apply; it need not exist. Prettier loads its plugins with dynamic imports, which
+ * jest's module system refuses, so the formatting runs in a child Node process.
  */
-export async function formatLikeProject(file: string, content: string): Promise<string> {
-  const prettier = await import('prettier');
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  return prettier.format(content, { ...options, filepath: file });
+export async function formatLikeProject(items: { file: string; content: string }[]): Promise<string[]> {
+  if (items.length === 0) {
+    return [];
+  }
+  const { spawnSync } = await import('node:child_process');
+  const path = await import('node:path');
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', FORMAT_SCRIPT], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    input: JSON.stringify(items),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    throw new Error(`prettier failed: ${run.stderr || run.error?.message || `exit ${run.status}`}`);
+  }
+  return JSON.parse(run.stdout) as string[];
 }
