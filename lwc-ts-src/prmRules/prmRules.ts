@@ -11,6 +11,7 @@ import { attributionRules } from './attribution';
 import { commissionsRules } from './commissions';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
+import { leadSharingRules } from './leadSharing';
 
 export { RuleError } from './ruleError';
 export * from './matchKey';
@@ -18,6 +19,7 @@ export * from './attribution';
 export * from './commissions';
 export * from './onboarding';
 export * from './tiers';
+export * from './leadSharing';
 
 export type RuleFunction = (input: Record<string, unknown>) => unknown;
 
@@ -27,4 +29,5 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...commissionsRules,
   ...onboardingRules,
   ...tiersRules,
+  ...leadSharingRules,
 });
