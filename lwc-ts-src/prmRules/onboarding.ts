@@ -23,6 +23,7 @@ import {
   optWholeNonNegative,
   requireObject,
   requireString,
+  trimControl,
 } from './tiersInput';
 
 /** Due days of a required module that does not set its own. */
@@ -140,18 +141,30 @@ function sameKey(a: string | null, b: string | null): boolean {
   return !isBlank(a) && !isBlank(b) && a === b;
 }
 
+function readKeyedRecords(value: unknown, key: string): KeyedRecord[] {
+  return optList(value, key).map((item, index) => {
+    const record = requireObject(item, `${key}[${index}]`);
+    return {
+      id: requireString(record.id, `${key}[${index}].id`),
+      companyKey: optString(record.companyKey, `${key}[${index}].companyKey`),
+      domainKey: optString(record.domainKey, `${key}[${index}].domainKey`),
+    };
+  });
+}
+
 /** The id of the first record sharing the company or the domain key, skipping `selfId`. */
-function firstMatch(records: unknown[], key: string, selfId: string | null, companyKey: string | null, domainKey: string | null): string | null {
-  for (let i = 0; i < records.length; i++) {
-    const record = requireObject(records[i], `${key}[${i}]`);
-    const id = requireString(record.id, `${key}[${i}].id`);
-    if (selfId !== null && id === selfId) {
+function firstMatch(
+  records: KeyedRecord[],
+  selfId: string | null,
+  companyKey: string | null,
+  domainKey: string | null,
+): string | null {
+  for (const record of records) {
+    if (selfId !== null && record.id === selfId) {
       continue;
     }
-    const recordCompanyKey = optString(record.companyKey, `${key}[${i}].companyKey`);
-    const recordDomainKey = optString(record.domainKey, `${key}[${i}].domainKey`);
-    if (sameKey(companyKey, recordCompanyKey) || sameKey(domainKey, recordDomainKey)) {
-      return id;
+    if (sameKey(companyKey, record.companyKey ?? null) || sameKey(domainKey, record.domainKey ?? null)) {
+      return record.id;
     }
   }
   return null;
@@ -170,7 +183,7 @@ export function applicationDecision(input: ApplicationDecisionInput): Applicatio
   const autoApprove = optBoolean(policy.autoApprove, 'policy.autoApprove', false);
   const requireBusinessEmail = optBoolean(policy.requireBusinessEmail, 'policy.requireBusinessEmail', true);
   const allowedCountries = optList(policy.allowedCountries, 'policy.allowedCountries').map((country, index) =>
-    asciiUpperCase(requireString(country, `policy.allowedCountries[${index}]`).trim()),
+    asciiUpperCase(trimControl(requireString(country, `policy.allowedCountries[${index}]`))),
   );
 
   const selfId = optString(application.id, 'application.id');
@@ -183,20 +196,11 @@ export function applicationDecision(input: ApplicationDecisionInput): Applicatio
   optString(application.website, 'application.website');
   const extraFieldsPresent = optBoolean(application.requiredFieldsPresent, 'application.requiredFieldsPresent', true);
 
-  const duplicateOfAccountId = firstMatch(
-    optList(input.existingPartners, 'existingPartners'),
-    'existingPartners',
-    null,
-    companyKey,
-    domainKey,
-  );
-  const duplicateOfApplicationId = firstMatch(
-    optList(input.openApplications, 'openApplications'),
-    'openApplications',
-    isBlank(selfId) ? null : selfId,
-    companyKey,
-    domainKey,
-  );
+  const existingPartners = readKeyedRecords(input.existingPartners, 'existingPartners');
+  const openApplications = readKeyedRecords(input.openApplications, 'openApplications');
+
+  const duplicateOfAccountId = firstMatch(existingPartners, null, companyKey, domainKey);
+  const duplicateOfApplicationId = firstMatch(openApplications, isBlank(selfId) ? null : selfId, companyKey, domainKey);
 
   const reasons: ApplicationReason[] = [];
   if (duplicateOfAccountId !== null) {
@@ -209,7 +213,7 @@ export function applicationDecision(input: ApplicationDecisionInput): Applicatio
     reasons.push('REQUIRED_FIELDS_MISSING');
   }
   if (email !== null && !isBlank(email)) {
-    const address = email.trim();
+    const address = trimControl(email);
     const at = address.lastIndexOf('@');
     if (at <= 0 || at === address.length - 1) {
       reasons.push('INVALID_EMAIL');
@@ -218,7 +222,7 @@ export function applicationDecision(input: ApplicationDecisionInput): Applicatio
     }
   }
   if (country !== null && !isBlank(country) && allowedCountries.length > 0) {
-    if (!allowedCountries.includes(asciiUpperCase(country.trim()))) {
+    if (!allowedCountries.includes(asciiUpperCase(trimControl(country)))) {
       reasons.push('COUNTRY_NOT_ALLOWED');
     }
   }

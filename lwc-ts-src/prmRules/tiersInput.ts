@@ -56,15 +56,31 @@ export function optString(value: unknown, key: string): string | null {
 /** Reads a required, non-blank string. */
 export function requireString(value: unknown, key: string): string {
   const text = optString(value, key);
-  if (text === null || text.trim() === '') {
+  if (text === null || isBlank(text)) {
     throw new RuleError('INVALID_INPUT', `${key} is required`);
   }
   return text;
 }
 
-/** True when the string is absent or only whitespace. */
+/**
+ * Removes leading and trailing characters up to U+0020 (spaces and control characters),
+ * exactly what Apex `String.trim()` removes; JavaScript's `trim()` removes more.
+ */
+export function trimControl(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) {
+    start++;
+  }
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) {
+    end--;
+  }
+  return value.substring(start, end);
+}
+
+/** True when the string is absent or only spaces and control characters. */
 export function isBlank(value: string | null): boolean {
-  return value === null || value.trim() === '';
+  return value === null || trimControl(value) === '';
 }
 
 /** Reads an optional finite number; absent gives the default. */
