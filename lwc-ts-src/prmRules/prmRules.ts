@@ -9,6 +9,7 @@
 import { matchKeyRules } from './matchKey';
 import { attributionRules } from './attribution';
 import { commissionsRules } from './commissions';
+import { dealRegistrationRules } from './dealRegistration';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
@@ -17,6 +18,7 @@ export { RuleError } from './ruleError';
 export * from './matchKey';
 export * from './attribution';
 export * from './commissions';
+export * from './dealRegistration';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
@@ -27,6 +29,7 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...matchKeyRules,
   ...attributionRules,
   ...commissionsRules,
+  ...dealRegistrationRules,
   ...onboardingRules,
   ...tiersRules,
   ...leadSharingRules,
