@@ -13,6 +13,7 @@ import type { RuleFunction } from './prmRules';
 import { RuleError } from './ruleError';
 import {
   LEAD_SHARE_STATUSES,
+  leadCheckPartner,
   leadCompareIds,
   leadCompareKey,
   leadIsoDatetime,
@@ -21,15 +22,18 @@ import {
   leadReadBoolean,
   leadReadDatetime,
   leadReadInteger,
+  leadReadLead,
   leadReadNumber,
   leadReadObject,
   leadReadObjectList,
+  leadReadPartner,
   leadReadString,
   leadReadStringList,
-  leadRequireString,
   leadTerritoryMatches,
   leadTrim,
+  type LeadFacts,
   type LeadJsonObject,
+  type LeadPartnerFacts,
 } from './leadSharingCommon';
 import { leadDistribute, type LeadDistributeInput } from './leadSharingDistribution';
 import { leadAcceptBy, leadSlaStatus, type LeadAcceptByInput, type LeadSlaStatusInput } from './leadSharingCalendar';
@@ -198,43 +202,45 @@ function compareKeys(values: string[]): string[] {
   return values.map(leadCompareKey).filter((value) => value !== '');
 }
 
-function productsOf(lead: LeadJsonObject): string[] {
-  const value = lead.productInterest;
-  if (typeof value === 'string') {
-    return compareKeys(value.split(/[;,]/));
-  }
-  return compareKeys(leadReadStringList(lead, 'productInterest'));
-}
-
 /**
  * Whether a lead may be shared with partners under the routing policy.
  * @param input lead and policy
  */
 export function leadEligibility(input: LeadEligibilityInput): LeadEligibilityResult {
   const raw = input as unknown as LeadJsonObject;
-  const lead = leadReadObject(raw, 'lead');
+  const lead = leadReadLead(leadReadObject(raw, 'lead'));
   const policy = leadReadObject(raw, 'policy');
-  const reasons: string[] = [];
+  return eligibilityOf(
+    lead,
+    leadReadStringList(policy, 'eligibleCountries'),
+    leadReadStringList(policy, 'eligibleSegments'),
+    leadReadStringList(policy, 'eligibleProducts'),
+    leadReadNumber(policy, 'minLeadScore', null),
+  );
+}
 
-  const countries = leadReadStringList(policy, 'eligibleCountries').map(leadParseTerritory);
+function eligibilityOf(
+  lead: LeadFacts,
+  eligibleCountries: string[],
+  eligibleSegments: string[],
+  eligibleProducts: string[],
+  minLeadScore: number | null,
+): LeadEligibilityResult {
+  const reasons: string[] = [];
+  const countries = eligibleCountries.map(leadParseTerritory);
   const location = leadLocationOf(lead);
   if (countries.length > 0 && !countries.some((territory) => leadTerritoryMatches(territory, location))) {
     reasons.push('COUNTRY_NOT_ELIGIBLE');
   }
-
-  const segments = compareKeys(leadReadStringList(policy, 'eligibleSegments'));
-  if (segments.length > 0 && !segments.includes(leadCompareKey(leadReadString(lead, 'segment')))) {
+  const segments = compareKeys(eligibleSegments);
+  if (segments.length > 0 && !segments.includes(leadCompareKey(lead.segment))) {
     reasons.push('SEGMENT_NOT_ELIGIBLE');
   }
-
-  const products = compareKeys(leadReadStringList(policy, 'eligibleProducts'));
-  if (products.length > 0 && !productsOf(lead).some((product) => products.includes(product))) {
+  const products = compareKeys(eligibleProducts);
+  if (products.length > 0 && !compareKeys(lead.productInterest).some((product) => products.includes(product))) {
     reasons.push('PRODUCT_NOT_ELIGIBLE');
   }
-
-  const minScore = leadReadNumber(policy, 'minLeadScore', 0) ?? 0;
-  const score = leadReadNumber(lead, 'score', 0) ?? 0;
-  if (score < minScore) {
+  if ((lead.score ?? 0) < (minLeadScore ?? 0)) {
     reasons.push('SCORE_BELOW_MINIMUM');
   }
   return { eligible: reasons.length === 0, reasons };
@@ -246,46 +252,47 @@ export function leadEligibility(input: LeadEligibilityInput): LeadEligibilityRes
  */
 export function leadEligiblePartners(input: LeadEligiblePartnersInput): LeadEligiblePartnersResult {
   const raw = input as unknown as LeadJsonObject;
-  const lead = leadReadObject(raw, 'lead');
+  const lead = leadReadLead(leadReadObject(raw, 'lead'));
+  const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
   const policy = leadReadObject(raw, 'policy');
-  const minTierRank = leadReadInteger(policy, 'minTierRank', 0, Number.MIN_SAFE_INTEGER) ?? 0;
-  const requireCertification = leadReadBoolean(policy, 'requireCertification', false);
-  const requireTerritoryMatch = leadReadBoolean(policy, 'requireTerritoryMatch', false);
-  const excluded = new Set([
-    ...leadReadStringList(raw, 'excludePartnerIds'),
-    ...leadReadStringList(lead, 'excludePartnerIds'),
-  ]);
-  const location = leadLocationOf(lead);
+  return eligiblePartnersOf(
+    lead,
+    partners,
+    leadReadInteger(policy, 'minTierRank', null, Number.MIN_SAFE_INTEGER),
+    leadReadBoolean(policy, 'requireCertification', false),
+    leadReadBoolean(policy, 'requireTerritoryMatch', false),
+    leadReadStringList(raw, 'excludePartnerIds'),
+  );
+}
 
+function eligiblePartnersOf(
+  lead: LeadFacts,
+  partners: LeadPartnerFacts[],
+  minTierRank: number | null,
+  requireCertification: boolean,
+  requireTerritoryMatch: boolean,
+  excludePartnerIds: string[],
+): LeadEligiblePartnersResult {
+  const excluded = new Set([...excludePartnerIds, ...lead.excludePartnerIds]);
+  const location = leadLocationOf(lead);
   const rows: LeadPartnerExclusion[] = [];
   const seen = new Set<string>();
-  for (const partner of leadReadObjectList(raw, 'partners')) {
-    const id = leadRequireString(partner, 'id');
-    if (seen.has(id)) {
-      throw new RuleError('INVALID_INPUT', `INVALID_INPUT: partner ${id} is listed twice`);
-    }
-    seen.add(id);
-    const active = leadReadBoolean(partner, 'active', true);
-    const tierRank = leadReadInteger(partner, 'tierRank', 0, Number.MIN_SAFE_INTEGER) ?? 0;
-    const certified = leadReadBoolean(partner, 'certified', false);
-    const openLeads = leadReadInteger(partner, 'openLeads', 0, 0) ?? 0;
-    const capacity = leadReadInteger(partner, 'capacity', null, 0);
+  for (const partner of partners) {
+    const id = leadCheckPartner(partner, seen);
     let reason = '';
     if (excluded.has(id)) {
       reason = 'EXCLUDED_FOR_LEAD';
-    } else if (!active) {
+    } else if (!partner.active) {
       reason = 'INACTIVE';
-    } else if (tierRank < minTierRank) {
+    } else if ((partner.tierRank ?? 0) < (minTierRank ?? 0)) {
       reason = 'TIER_TOO_LOW';
-    } else if (requireCertification && !certified) {
+    } else if (requireCertification && !partner.certified) {
       reason = 'NOT_CERTIFIED';
-    } else if (capacity !== null && openLeads >= capacity) {
+    } else if (partner.capacity !== null && (partner.openLeads ?? 0) >= partner.capacity) {
       reason = 'AT_CAPACITY';
     } else if (
       requireTerritoryMatch &&
-      !leadReadStringList(partner, 'territories')
-        .map(leadParseTerritory)
-        .some((territory) => leadTerritoryMatches(territory, location))
+      !partner.territories.map(leadParseTerritory).some((territory) => leadTerritoryMatches(territory, location))
     ) {
       reason = 'OUT_OF_TERRITORY';
     }
@@ -307,8 +314,12 @@ function statusKey(value: string | null): string | null {
 }
 
 function transitionCode(raw: LeadJsonObject): string | null {
-  const from = statusKey(leadReadString(raw, 'from'));
-  const to = statusKey(leadReadString(raw, 'to'));
+  return transitionCodeOf(leadReadString(raw, 'from'), leadReadString(raw, 'to'), leadReadString(raw, 'reason'));
+}
+
+function transitionCodeOf(fromValue: string | null, toValue: string | null, reason: string | null): string | null {
+  const from = statusKey(fromValue);
+  const to = statusKey(toValue);
   if (from === null || to === null) {
     return 'UNKNOWN_STATUS';
   }
@@ -318,7 +329,6 @@ function transitionCode(raw: LeadJsonObject): string | null {
   if (!LEAD_TRANSITIONS[from].includes(to)) {
     return 'INVALID_TRANSITION';
   }
-  const reason = leadReadString(raw, 'reason');
   if (to === 'Rejected' && (reason === null || leadTrim(reason) === '')) {
     return 'REJECTION_REASON_REQUIRED';
   }
@@ -370,41 +380,76 @@ export function leadNextStatuses(input: LeadNextStatusesInput): (string | null)[
 export function leadRecallDecision(input: LeadRecallInput): LeadRecallResult {
   const raw = input as unknown as LeadJsonObject;
   const now = leadReadDatetime(raw, 'now', true) ?? 0;
-  const maxOffers = leadReadInteger(raw, 'maxOffers', LEAD_DEFAULT_MAX_OFFERS, 1) ?? LEAD_DEFAULT_MAX_OFFERS;
+  const offers = leadReadObjectList(raw, 'offers').map(
+    (offer): OfferFacts => ({
+      leadId: leadReadString(offer, 'leadId'),
+      partnerId: leadReadString(offer, 'partnerId'),
+      acceptBy: leadReadDatetime(offer, 'acceptBy', false),
+      status: leadReadString(offer, 'status'),
+      offerCount: leadReadInteger(offer, 'offerCount', null, Number.MIN_SAFE_INTEGER),
+      previousPartnerIds: leadReadStringList(offer, 'previousPartnerIds'),
+    }),
+  );
+  return recallOf(now, offers, leadReadInteger(raw, 'maxOffers', null, Number.MIN_SAFE_INTEGER));
+}
+
+interface OfferFacts {
+  leadId: string | null;
+  partnerId: string | null;
+  acceptBy: number | null;
+  status: string | null;
+  offerCount: number | null;
+  previousPartnerIds: string[];
+}
+
+function isBlank(value: string | null): boolean {
+  return value === null || leadTrim(value) === '';
+}
+
+function recallOf(now: number, offers: OfferFacts[], maxOffersValue: number | null): LeadRecallResult {
+  const maxOffers = maxOffersValue ?? LEAD_DEFAULT_MAX_OFFERS;
+  if (maxOffers < 1) {
+    throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: maxOffers must be at least 1');
+  }
   const recalls: LeadRecall[] = [];
   const seen = new Set<string>();
   let nextDue: number | null = null;
-  for (const offer of leadReadObjectList(raw, 'offers')) {
-    const leadId = leadRequireString(offer, 'leadId');
-    if (seen.has(leadId)) {
-      throw new RuleError('INVALID_INPUT', `INVALID_INPUT: lead ${leadId} has two current offers`);
+  for (const offer of offers) {
+    if (offer.leadId === null || isBlank(offer.leadId)) {
+      throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: leadId is required');
     }
-    seen.add(leadId);
-    const status = leadReadString(offer, 'status');
-    if (status === null || !LEAD_SHARE_STATUSES.includes(status)) {
-      throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${status}`);
+    if (seen.has(offer.leadId)) {
+      throw new RuleError('INVALID_INPUT', `INVALID_INPUT: lead ${offer.leadId} has two current offers`);
     }
-    if (status !== 'Offered') {
+    seen.add(offer.leadId);
+    if (offer.status === null || !LEAD_SHARE_STATUSES.includes(offer.status)) {
+      throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${String(offer.status)}`);
+    }
+    if (offer.status !== 'Offered') {
       continue;
     }
-    const partnerId = leadRequireString(offer, 'partnerId');
-    const deadline = leadReadDatetime(offer, 'acceptBy', true) ?? 0;
-    const offerCount = leadReadInteger(offer, 'offerCount', 1, 1) ?? 1;
-    if (now <= deadline) {
-      nextDue = nextDue === null || deadline < nextDue ? deadline : nextDue;
+    const offerCount = offer.offerCount ?? 1;
+    if (offer.partnerId === null || isBlank(offer.partnerId) || offer.acceptBy === null || offerCount < 1) {
+      throw new RuleError(
+        'INVALID_INPUT',
+        `INVALID_INPUT: offer of ${offer.leadId} needs partnerId, acceptBy, offerCount >= 1`,
+      );
+    }
+    if (now <= offer.acceptBy) {
+      nextDue = nextDue === null || offer.acceptBy < nextDue ? offer.acceptBy : nextDue;
       continue;
     }
     const exclude: string[] = [];
-    for (const id of [...leadReadStringList(offer, 'previousPartnerIds'), partnerId]) {
+    for (const id of [...offer.previousPartnerIds, offer.partnerId]) {
       if (!exclude.includes(id)) {
         exclude.push(id);
       }
     }
     recalls.push({
-      leadId,
-      partnerId,
+      leadId: offer.leadId,
+      partnerId: offer.partnerId,
       action: offerCount >= maxOffers ? 'RETURN_TO_QUEUE' : 'REROUTE',
-      overdueMinutes: Math.floor((now - deadline) / 60000),
+      overdueMinutes: Math.floor((now - offer.acceptBy) / 60000),
       excludePartnerIds: exclude,
     });
   }

@@ -151,8 +151,8 @@ export function leadLocalToUtc(wallMs: number, offsetAt: LeadZoneOffset): number
   return offsetAt(late) === offsetAfter ? late : early;
 }
 
-function minutesOf(value: unknown, key: string): number {
-  if (typeof value !== 'string' || !HH_MM.test(value)) {
+function minutesOf(value: string | null, key: string): number {
+  if (value === null || !HH_MM.test(value)) {
     throw invalidCalendar(`${key} must be HH:mm (00:00-24:00)`);
   }
   return Number(value.substring(0, 2)) * 60 + Number(value.substring(3, 5));
@@ -170,6 +170,14 @@ function epochDayOf(value: string): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/** A calendar read from JSON: types checked, values not yet (the Apex `BusinessCalendar`). */
+interface CalendarFacts {
+  timeZone: string | null;
+  week: Record<string, { start: string | null; end: string | null }[]>;
+  /** Epoch days. */
+  holidays: number[];
+}
+
 interface ParsedCalendar {
   offsetAt: LeadZoneOffset;
   /** Per weekday (0 = Monday): sorted, non-overlapping [startMinute, endMinute] pairs. */
@@ -177,13 +185,27 @@ interface ParsedCalendar {
   holidays: Set<number>;
 }
 
-function parseCalendar(calendar: LeadJsonObject): ParsedCalendar {
-  const timeZone = leadReadString(calendar, 'timeZone');
-  if (timeZone === null || timeZone === '') {
+function readCalendar(calendar: LeadJsonObject): CalendarFacts {
+  const week = leadReadObject(calendar, 'week');
+  const days: CalendarFacts['week'] = {};
+  for (const key of Object.keys(week)) {
+    days[key] = leadReadObjectList(week, key).map((window) => ({
+      start: typeof window.start === 'string' ? window.start : null,
+      end: typeof window.end === 'string' ? window.end : null,
+    }));
+  }
+  return {
+    timeZone: leadReadString(calendar, 'timeZone'),
+    week: days,
+    holidays: leadReadStringList(calendar, 'holidays').map(epochDayOf),
+  };
+}
+
+function parseCalendar(calendar: CalendarFacts): ParsedCalendar {
+  if (calendar.timeZone === null || calendar.timeZone === '') {
     throw invalidCalendar('timeZone is required');
   }
-  const week = leadReadObject(calendar, 'week');
-  for (const key of Object.keys(week)) {
+  for (const key of Object.keys(calendar.week)) {
     if (!WEEKDAYS.includes(key as LeadWeekday)) {
       throw invalidCalendar(`unknown weekday ${key}`);
     }
@@ -192,7 +214,7 @@ function parseCalendar(calendar: LeadJsonObject): ParsedCalendar {
   const windows: number[][][] = [];
   for (const weekday of WEEKDAYS) {
     const day: number[][] = [];
-    for (const window of leadReadObjectList(week, weekday)) {
+    for (const window of calendar.week[weekday] ?? []) {
       const start = minutesOf(window.start, `${weekday}.start`);
       const end = minutesOf(window.end, `${weekday}.end`);
       if (start >= end) {
@@ -215,11 +237,7 @@ function parseCalendar(calendar: LeadJsonObject): ParsedCalendar {
   if (!open) {
     throw invalidCalendar('the week has no business hours');
   }
-  const holidays = new Set<number>();
-  for (const holiday of leadReadStringList(calendar, 'holidays')) {
-    holidays.add(epochDayOf(holiday));
-  }
-  return { offsetAt: leadZoneOffset(timeZone), windows, holidays };
+  return { offsetAt: leadZoneOffset(calendar.timeZone), windows, holidays: new Set(calendar.holidays) };
 }
 
 /**
@@ -264,16 +282,22 @@ function addBusinessTime(startMs: number, durationMs: number, calendar: ParsedCa
 export function leadAcceptBy(input: LeadAcceptByInput): string {
   const raw = input as unknown as LeadJsonObject;
   const offeredAt = leadReadDatetime(raw, 'offeredAt', true) ?? 0;
-  const hours = leadReadNumber(raw, 'hours', LEAD_DEFAULT_SLA_HOURS) ?? LEAD_DEFAULT_SLA_HOURS;
+  const hours = leadReadNumber(raw, 'hours', null);
+  const calendar =
+    raw.calendar === null || raw.calendar === undefined ? null : readCalendar(leadReadObject(raw, 'calendar'));
+  return leadIsoDatetime(acceptByOf(offeredAt, hours, calendar));
+}
+
+function acceptByOf(offeredAt: number, hoursValue: number | null, calendar: CalendarFacts | null): number {
+  const hours = hoursValue ?? LEAD_DEFAULT_SLA_HOURS;
   const minutes = Math.round(Number((hours * 60).toFixed(6)));
   if (minutes < 1) {
     throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: hours must be at least one minute');
   }
-  const calendar = raw.calendar === null || raw.calendar === undefined ? null : leadReadObject(raw, 'calendar');
   if (calendar === null) {
-    return leadIsoDatetime(offeredAt + minutes * MS_PER_MINUTE);
+    return offeredAt + minutes * MS_PER_MINUTE;
   }
-  return leadIsoDatetime(addBusinessTime(offeredAt, minutes * MS_PER_MINUTE, parseCalendar(calendar)));
+  return addBusinessTime(offeredAt, minutes * MS_PER_MINUTE, parseCalendar(calendar));
 }
 
 /**

@@ -351,15 +351,97 @@ export function leadParseTerritory(raw: string): LeadTerritory {
   return { code, country, state, postal, postalPrefix, specificity };
 }
 
+/** A lead's fields as the rules use them, read and type-checked from JSON. */
+export interface LeadFacts {
+  id: string | null;
+  country: string | null;
+  state: string | null;
+  postalCode: string | null;
+  segment: string | null;
+  /** Split on `;` and `,` when given as text. */
+  productInterest: string[];
+  score: number | null;
+  excludePartnerIds: string[];
+}
+
+/** A partner's fields as the rules use them, read and type-checked from JSON. */
+export interface LeadPartnerFacts {
+  id: string | null;
+  active: boolean;
+  tierRank: number | null;
+  weight: number | null;
+  certified: boolean;
+  openLeads: number | null;
+  capacity: number | null;
+  territories: string[];
+}
+
+/**
+ * Reads a lead object (types only; what is required depends on the rule).
+ * @param lead the JSON object
+ */
+export function leadReadLead(lead: LeadJsonObject): LeadFacts {
+  const products = lead.productInterest;
+  return {
+    id: leadReadString(lead, 'id'),
+    country: leadReadString(lead, 'country'),
+    state: leadReadString(lead, 'state'),
+    postalCode: leadReadString(lead, 'postalCode'),
+    segment: leadReadString(lead, 'segment'),
+    productInterest:
+      typeof products === 'string' ? products.split(/[;,]/) : leadReadStringList(lead, 'productInterest'),
+    score: leadReadNumber(lead, 'score', null),
+    excludePartnerIds: leadReadStringList(lead, 'excludePartnerIds'),
+  };
+}
+
+/**
+ * Reads a partner object (types only; `leadCheckPartner` checks values).
+ * @param partner the JSON object
+ */
+export function leadReadPartner(partner: LeadJsonObject): LeadPartnerFacts {
+  return {
+    id: leadReadString(partner, 'id'),
+    active: leadReadBoolean(partner, 'active', true),
+    tierRank: leadReadInteger(partner, 'tierRank', null, Number.MIN_SAFE_INTEGER),
+    weight: leadReadInteger(partner, 'weight', null, Number.MIN_SAFE_INTEGER),
+    certified: leadReadBoolean(partner, 'certified', false),
+    openLeads: leadReadInteger(partner, 'openLeads', null, Number.MIN_SAFE_INTEGER),
+    capacity: leadReadInteger(partner, 'capacity', null, Number.MIN_SAFE_INTEGER),
+    territories: leadReadStringList(partner, 'territories'),
+  };
+}
+
+/**
+ * Refuses a partner without an id, listed twice, or with a negative weight, open-lead
+ * count or capacity.
+ * @param partner the partner
+ * @param seen ids met so far in the same list (the id is added)
+ * @return the id
+ */
+export function leadCheckPartner(partner: LeadPartnerFacts, seen: Set<string>): string {
+  if (partner.id === null || leadTrim(partner.id) === '') {
+    throw invalid('partner id is required');
+  }
+  if (seen.has(partner.id)) {
+    throw invalid(`partner ${partner.id} is listed twice`);
+  }
+  seen.add(partner.id);
+  if ((partner.weight ?? 0) < 0 || (partner.openLeads ?? 0) < 0 || (partner.capacity ?? 0) < 0) {
+    throw invalid(`partner ${partner.id}: weight, openLeads and capacity cannot be negative`);
+  }
+  return partner.id;
+}
+
 /**
  * Normalises a lead's address for matching.
- * @param lead object with optional `country`, `state`, `postalCode`
+ * @param lead the lead
  */
-export function leadLocationOf(lead: LeadJsonObject): LeadLocation {
+export function leadLocationOf(lead: LeadFacts): LeadLocation {
   return {
-    country: leadCompareKey(leadReadString(lead, 'country')),
-    state: leadCompareKey(leadReadString(lead, 'state')),
-    postal: leadNormalisePostal(leadReadString(lead, 'postalCode')),
+    country: leadCompareKey(lead.country),
+    state: leadCompareKey(lead.state),
+    postal: leadNormalisePostal(lead.postalCode),
   };
 }
 

@@ -11,18 +11,21 @@
 import { RuleError } from './ruleError';
 import {
   leadBestTerritory,
+  leadCheckPartner,
   leadCompareIds,
   leadLocationOf,
   leadParseTerritory,
-  leadReadBoolean,
   leadReadInteger,
+  leadReadLead,
   leadReadObject,
   leadReadObjectList,
+  leadReadPartner,
   leadReadString,
-  leadReadStringList,
-  leadRequireString,
+  leadTrim,
+  type LeadFacts,
   type LeadJsonObject,
   type LeadLocation,
+  type LeadPartnerFacts,
   type LeadTerritory,
 } from './leadSharingCommon';
 
@@ -103,34 +106,46 @@ interface PartnerState {
 
 const STRATEGIES: readonly string[] = ['RoundRobin', 'Weighted', 'Territory', 'Capacity'];
 
-function readPartners(input: LeadJsonObject): PartnerState[] {
+/**
+ * The strategy name without spaces (the policy picklist spells it `Round Robin`).
+ * @param value strategy as given
+ * @throws RuleError UNKNOWN_STRATEGY
+ */
+export function leadStrategyKey(value: string | null): string {
+  const key = value === null ? '' : value.replace(/ /g, '');
+  if (!STRATEGIES.includes(key)) {
+    throw new RuleError('UNKNOWN_STRATEGY', `UNKNOWN_STRATEGY: ${String(value)}`);
+  }
+  return key;
+}
+
+/** Active partners in ordinal id order, with their weight and open-lead count. */
+function ringOf(partners: LeadPartnerFacts[]): PartnerState[] {
   const seen = new Set<string>();
-  const active: PartnerState[] = [];
-  for (const partner of leadReadObjectList(input, 'partners')) {
-    const id = leadRequireString(partner, 'id');
-    if (seen.has(id)) {
-      throw new RuleError('INVALID_INPUT', `INVALID_INPUT: partner ${id} is listed twice`);
-    }
-    seen.add(id);
-    const tierRank = leadReadInteger(partner, 'tierRank', 0, Number.MIN_SAFE_INTEGER) ?? 0;
-    const weight = leadReadInteger(partner, 'weight', Math.max(1, tierRank), 0) ?? 1;
-    const state: PartnerState = {
-      id,
-      weight,
-      open: leadReadInteger(partner, 'openLeads', 0, 0) ?? 0,
-      capacity: leadReadInteger(partner, 'capacity', null, 0),
-      territories: leadReadStringList(partner, 'territories'),
-      parsed: null,
-    };
-    if (leadReadBoolean(partner, 'active', true)) {
-      active.push(state);
+  const ring: PartnerState[] = [];
+  for (const partner of partners) {
+    const id = leadCheckPartner(partner, seen);
+    const tierRank = partner.tierRank ?? 0;
+    if (partner.active) {
+      ring.push({
+        id,
+        weight: partner.weight ?? Math.max(1, tierRank),
+        open: partner.openLeads ?? 0,
+        capacity: partner.capacity,
+        territories: partner.territories,
+        parsed: null,
+      });
     }
   }
-  return active.sort((a, b) => leadCompareIds(a.id, b.id));
+  return ring.sort((a, b) => leadCompareIds(a.id, b.id));
 }
 
 function hasRoom(partner: PartnerState): boolean {
   return partner.capacity === null || partner.open < partner.capacity;
+}
+
+function canTake(partner: PartnerState, excluded: Set<string>): boolean {
+  return !excluded.has(partner.id) && hasRoom(partner);
 }
 
 /** Index in an id-ordered ring where the turn after `lastId` starts (wraps to 0). */
@@ -146,16 +161,12 @@ function startAfter(ring: PartnerState[], lastId: string | null): number {
   return 0;
 }
 
-/** First partner of the id-ordered `ring` after `lastId` (wrapping) that `accepts`. */
-function nextInTurn(
-  ring: PartnerState[],
-  lastId: string | null,
-  accepts: (partner: PartnerState) => boolean,
-): PartnerState | null {
+/** First partner of the id-ordered `ring` after `lastId` (wrapping) that can take the lead. */
+function nextInTurn(ring: PartnerState[], lastId: string | null, excluded: Set<string>): PartnerState | null {
   const start = startAfter(ring, lastId);
   for (let k = 0; k < ring.length; k++) {
     const partner = ring[(start + k) % ring.length];
-    if (accepts(partner)) {
+    if (canTake(partner, excluded)) {
       return partner;
     }
   }
@@ -184,23 +195,29 @@ function territoriesOf(partner: PartnerState): LeadTerritory[] {
 
 function readCursor(input: LeadJsonObject): LeadDistributionCursor {
   const cursor = leadReadObject(input, 'cursor');
-  const weights: Record<string, number> = {};
-  const rawWeights = leadReadObject(cursor, 'currentWeights');
-  for (const key of Object.keys(rawWeights)) {
-    weights[key] = leadReadInteger(rawWeights, key, 0, Number.MIN_SAFE_INTEGER) ?? 0;
+  let weights: Record<string, number> | null = null;
+  if (cursor.currentWeights !== null && cursor.currentWeights !== undefined) {
+    const rawWeights = leadReadObject(cursor, 'currentWeights');
+    weights = {};
+    for (const key of Object.keys(rawWeights)) {
+      weights[key] = leadReadInteger(rawWeights, key, 0, Number.MIN_SAFE_INTEGER) ?? 0;
+    }
   }
-  const byTerritory: Record<string, string> = {};
-  const rawByTerritory = leadReadObject(cursor, 'lastPartnerIdByTerritory');
-  for (const key of Object.keys(rawByTerritory)) {
-    const value = leadReadString(rawByTerritory, key);
-    if (value !== null) {
-      byTerritory[key] = value;
+  let byTerritory: Record<string, string> | null = null;
+  if (cursor.lastPartnerIdByTerritory !== null && cursor.lastPartnerIdByTerritory !== undefined) {
+    const rawByTerritory = leadReadObject(cursor, 'lastPartnerIdByTerritory');
+    byTerritory = {};
+    for (const key of Object.keys(rawByTerritory)) {
+      const value = leadReadString(rawByTerritory, key);
+      if (value !== null) {
+        byTerritory[key] = value;
+      }
     }
   }
   return {
     lastPartnerId: leadReadString(cursor, 'lastPartnerId'),
-    currentWeights: cursor.currentWeights == null ? null : weights,
-    lastPartnerIdByTerritory: cursor.lastPartnerIdByTerritory == null ? null : byTerritory,
+    currentWeights: weights,
+    lastPartnerIdByTerritory: byTerritory,
   };
 }
 
@@ -221,14 +238,28 @@ function readCursor(input: LeadJsonObject): LeadDistributionCursor {
  */
 export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult {
   const raw = input as unknown as LeadJsonObject;
-  const strategyValue = leadReadString(raw, 'strategy');
-  // The policy picklist spells it "Round Robin".
-  const strategy = strategyValue === null ? '' : strategyValue.replace(/ /g, '');
-  if (!STRATEGIES.includes(strategy)) {
-    throw new RuleError('UNKNOWN_STRATEGY', `UNKNOWN_STRATEGY: ${String(strategyValue)}`);
-  }
-  const ring = readPartners(raw);
+  const strategy = leadStrategyKey(leadReadString(raw, 'strategy'));
+  const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
   const cursor = readCursor(raw);
+  const leads = leadReadObjectList(raw, 'leads').map(leadReadLead);
+  return leadDistributeFacts(strategy, leads, partners, cursor);
+}
+
+/**
+ * `leadDistribute` on inputs already read from JSON (the Apex twin's typed entry point).
+ * @param strategyName RoundRobin (or Round Robin), Weighted, Territory or Capacity
+ * @param leads leads to place, in order
+ * @param partners candidate partners
+ * @param cursor state returned by the previous call
+ */
+export function leadDistributeFacts(
+  strategyName: string,
+  leads: LeadFacts[],
+  partners: LeadPartnerFacts[],
+  cursor: LeadDistributionCursor,
+): LeadDistributeResult {
+  const strategy = leadStrategyKey(strategyName);
+  const ring = ringOf(partners);
   let lastPartnerId = cursor.lastPartnerId ?? null;
   const byTerritory: Record<string, string> = { ...(cursor.lastPartnerIdByTerritory ?? {}) };
   const weighted = ring.filter((p) => p.weight > 0);
@@ -239,28 +270,32 @@ export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult
 
   const assignments: LeadAssignment[] = [];
   const seenLeads = new Set<string>();
-  for (const lead of leadReadObjectList(raw, 'leads')) {
-    const leadId = leadRequireString(lead, 'id');
+  for (const lead of leads) {
+    const leadId = lead.id;
+    if (leadId === null || leadTrim(leadId) === '') {
+      throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: lead id is required');
+    }
     if (seenLeads.has(leadId)) {
       throw new RuleError('INVALID_INPUT', `INVALID_INPUT: lead ${leadId} is listed twice`);
     }
     seenLeads.add(leadId);
-    const excluded = new Set(leadReadStringList(lead, 'excludePartnerIds'));
-    const canTake = (p: PartnerState): boolean => !excluded.has(p.id) && hasRoom(p);
+    const excluded = new Set(lead.excludePartnerIds);
 
     let chosen: PartnerState | null = null;
     let reason = 'NO_PARTNER_AVAILABLE';
     let territory: string | null = null;
     if (strategy === 'RoundRobin') {
-      chosen = nextInTurn(ring, lastPartnerId, canTake);
+      chosen = nextInTurn(ring, lastPartnerId, excluded);
       if (chosen !== null) {
         lastPartnerId = chosen.id;
         reason = 'ROUND_ROBIN';
       }
     } else if (strategy === 'Weighted') {
-      const candidates = weighted.filter(canTake);
       let total = 0;
-      for (const partner of candidates) {
+      for (const partner of weighted) {
+        if (!canTake(partner, excluded)) {
+          continue;
+        }
         current[partner.id] += partner.weight;
         total += partner.weight;
         if (chosen === null || current[partner.id] > current[chosen.id]) {
@@ -282,7 +317,7 @@ export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult
           continue;
         }
         covered = true;
-        if (!canTake(partner) || match.specificity < bestSpecificity) {
+        if (!canTake(partner, excluded) || match.specificity < bestSpecificity) {
           continue;
         }
         if (match.specificity > bestSpecificity) {
@@ -292,20 +327,19 @@ export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult
         }
         tied.push(partner);
       }
-      if (tied.length > 0 && territory !== null) {
-        chosen = nextInTurn(tied, byTerritory[territory] ?? null, () => true);
+      if (territory !== null) {
+        chosen = nextInTurn(tied, byTerritory[territory] ?? null, excluded);
       }
       if (chosen !== null && territory !== null) {
         byTerritory[territory] = chosen.id;
         reason = 'TERRITORY';
       } else {
-        territory = null;
         reason = covered ? 'NO_PARTNER_AVAILABLE' : 'NO_TERRITORY_MATCH';
       }
     } else {
       const tied: PartnerState[] = [];
       for (const partner of ring) {
-        if (!canTake(partner)) {
+        if (!canTake(partner, excluded)) {
           continue;
         }
         const order = tied.length === 0 ? 0 : compareLoad(partner, tied[0]);
@@ -316,7 +350,7 @@ export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult
           tied.push(partner);
         }
       }
-      chosen = nextInTurn(tied, lastPartnerId, () => true);
+      chosen = nextInTurn(tied, lastPartnerId, excluded);
       if (chosen !== null) {
         lastPartnerId = chosen.id;
         reason = 'CAPACITY';
