@@ -59,7 +59,10 @@ declare module 'lightning/uiRecordApi' {
   >;
   export function getFieldValue(record: RecordRepresentation | undefined, field: FieldId): unknown;
   export function updateRecord(input: { fields: Record<string, unknown> }): Promise<RecordRepresentation>;
-  export function createRecord(input: { apiName: string; fields: Record<string, unknown> }): Promise<RecordRepresentation>;
+  export function createRecord(input: {
+    apiName: string;
+    fields: Record<string, unknown>;
+  }): Promise<RecordRepresentation>;
   export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
 }
 

@@ -74,8 +74,18 @@ export class ApexTypeMapper {
       return `Record<string, ${this.toTs(args[1] ?? 'Object', ownerClass)}>`;
     }
     const scalar: Record<string, string> = {
-      string: 'string', id: 'string', integer: 'number', long: 'number', decimal: 'number', double: 'number',
-      boolean: 'boolean', date: 'string', datetime: 'string', time: 'string', object: 'unknown', void: 'void',
+      string: 'string',
+      id: 'string',
+      integer: 'number',
+      long: 'number',
+      decimal: 'number',
+      double: 'number',
+      boolean: 'boolean',
+      date: 'string',
+      datetime: 'string',
+      time: 'string',
+      object: 'unknown',
+      void: 'void',
       blob: 'string',
     };
     if (scalar[lower]) {
@@ -163,7 +173,9 @@ export function apexDeclarations(root: string, catalog: SObjectCatalog): string 
     '  type SObjectRecord = { Id?: string; [field: string]: unknown };',
     "  type Method<P, R> = ((params: P) => Promise<R>) & import('lwc').WireAdapterConstructor<P, { data?: R; error?: unknown }>;",
   ];
-  for (const shape of [...shapes.values()].filter((s) => s.fields.length > 0).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const shape of [...shapes.values()]
+    .filter((s) => s.fields.length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const owner = shape.name.split('.')[0];
     lines.push(`  interface ${shape.name.replace('.', '_')} {`);
     for (const field of shape.fields) {

@@ -46,11 +46,19 @@ export function checkOutputs(root: string): Finding[] {
     if (!existsSync(file)) {
       findings.push({ file, check: 'build', message: 'missing build output: run npm run build and commit it' });
     } else if (readFileSync(file, 'utf8') !== content) {
-      findings.push({ file, check: 'build', message: 'differs from what its source builds to (stale, or edited by hand): run npm run build' });
+      findings.push({
+        file,
+        check: 'build',
+        message: 'differs from what its source builds to (stale, or edited by hand): run npm run build',
+      });
     }
   }
   for (const file of ownedFiles(root).filter((f) => !expected.has(f))) {
-    findings.push({ file, check: 'build', message: 'has no source in lwc-ts-src or spec/vectors: delete it or add its source' });
+    findings.push({
+      file,
+      check: 'build',
+      message: 'has no source in lwc-ts-src or spec/vectors: delete it or add its source',
+    });
   }
   return findings;
 }
@@ -93,7 +101,9 @@ export function writeTypings(root: string): void {
   const components = readdirSync(path.join(root, 'lwc-ts-src')).filter((name) =>
     existsSync(path.join(root, 'lwc-ts-src', name, `${name}.ts`)),
   );
-  const paths = Object.fromEntries(components.sort().map((name) => [`c/${name}`, [`../lwc-ts-src/${name}/${name}.ts`]]));
+  const paths = Object.fromEntries(
+    components.sort().map((name) => [`c/${name}`, [`../lwc-ts-src/${name}/${name}.ts`]]),
+  );
   writeFileSync(
     path.join(root, '.generated', 'tsconfig.lwc-paths.json'),
     `${JSON.stringify({ compilerOptions: { paths } }, null, 2)}\n`,

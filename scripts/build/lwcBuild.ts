@@ -44,17 +44,25 @@ export function compileComponents(root: string): Map<string, string> {
       }
       if (file.endsWith('.ts')) {
         const source = readFileSync(file, 'utf8');
-        const result = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: file, reportDiagnostics: true });
+        const result = ts.transpileModule(source, {
+          compilerOptions: COMPILER_OPTIONS,
+          fileName: file,
+          reportDiagnostics: true,
+        });
         const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
         if (errors.length > 0) {
-          throw new Error(`${path.relative(root, file)}: ${ts.flattenDiagnosticMessageText(errors[0].messageText, '\n')}`);
+          throw new Error(
+            `${path.relative(root, file)}: ${ts.flattenDiagnosticMessageText(errors[0].messageText, '\n')}`,
+          );
         }
         const header = `// Generated from ${LWC_SOURCE_DIR}/${component}/${relative.split(path.sep).join('/')} by \`npm run build\`. Do not edit.\n`;
         out.set(target.replace(/\.ts$/, '.js'), header + result.outputText);
       } else if (COPIED.some((suffix) => file.endsWith(suffix))) {
         out.set(target, readFileSync(file, 'utf8'));
       } else {
-        throw new Error(`${path.relative(root, file)}: unexpected file in a component (allowed: .ts, ${COPIED.join(', ')})`);
+        throw new Error(
+          `${path.relative(root, file)}: unexpected file in a component (allowed: .ts, ${COPIED.join(', ')})`,
+        );
       }
     }
   }

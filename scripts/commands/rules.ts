@@ -33,14 +33,22 @@ Exit codes: 0 all passed, 1 a case failed or a file is malformed.`,
       const failed = results.filter((r) => !r.passed);
       const passed = results.length - failed.length;
       if (options.json) {
-        console.log(JSON.stringify({ status: failed.length ? 1 : 0, result: { passed, failed: failed.length, failures: failed } }, null, 2));
+        console.log(
+          JSON.stringify(
+            { status: failed.length ? 1 : 0, result: { passed, failed: failed.length, failures: failed } },
+            null,
+            2,
+          ),
+        );
       } else {
         for (const f of failed) {
           console.log(pc.red(`✖ ${path.relative(process.cwd(), f.file)} › ${f.rule} › ${f.name}`));
           console.log(
             (f.detail ?? '')
               .split('\n')
-              .map((line) => `    ${line.startsWith('+ ') ? pc.green(line) : line.startsWith('- ') ? pc.red(line) : line}`)
+              .map(
+                (line) => `    ${line.startsWith('+ ') ? pc.green(line) : line.startsWith('- ') ? pc.red(line) : line}`,
+              )
               .join('\n'),
           );
         }

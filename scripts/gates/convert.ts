@@ -45,7 +45,8 @@ export async function convertPackage(dir: string): Promise<{ findings: Finding[]
     findings.push({
       file,
       check: 'convert',
-      message: 'not part of any converted component: it would be silently left out of a deploy (missing -meta.xml or unknown suffix?)',
+      message:
+        'not part of any converted component: it would be silently left out of a deploy (missing -meta.xml or unknown suffix?)',
     });
   }
   const out = mkdtempSync(path.join(tmpdir(), 'prm-convert-'));

@@ -40,7 +40,12 @@ const SCHEMA_ADDITIONS: Record<string, Record<string, PropType>> = {
 };
 
 /** Root types that exist in the current API but not in jsforce's WSDL: not checked below the root. */
-const OPAQUE_ROOTS = new Set(['DigitalExperienceBundle', 'DigitalExperience', 'ExperienceBundle', 'LightningTypeBundle']);
+const OPAQUE_ROOTS = new Set([
+  'DigitalExperienceBundle',
+  'DigitalExperience',
+  'ExperienceBundle',
+  'LightningTypeBundle',
+]);
 
 function propsOf(typeName: string): Record<string, PropType> | undefined {
   const schema = SCHEMAS[typeName];
@@ -53,7 +58,12 @@ function propsOf(typeName: string): Record<string, PropType> | undefined {
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, ignoreDeclaration: true, commentPropName: '#comment' });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  ignoreDeclaration: true,
+  commentPropName: '#comment',
+});
 
 function elementName(node: OrderedNode): string | undefined {
   return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
@@ -73,7 +83,14 @@ export function checkXml(file: string, text: string): Finding[] {
     return [];
   }
   if (!propsOf(root.name)) {
-    return [{ file, line: lineOf(text, text.indexOf(`<${root.name}`)), check: 'metadata-schema', message: `unknown Metadata API type <${root.name}>` }];
+    return [
+      {
+        file,
+        line: lineOf(text, text.indexOf(`<${root.name}`)),
+        check: 'metadata-schema',
+        message: `unknown Metadata API type <${root.name}>`,
+      },
+    ];
   }
   const findings: Finding[] = [];
   let searchFrom = 0;
@@ -97,7 +114,12 @@ export function checkXml(file: string, text: string): Finding[] {
       const line = locate(name);
       const declared = props[name];
       if (declared === undefined) {
-        findings.push({ file, line, check: 'metadata-schema', message: `<${name}> is not an element of ${typeName} (in ${trail})` });
+        findings.push({
+          file,
+          line,
+          check: 'metadata-schema',
+          message: `<${name}> is not an element of ${typeName} (in ${trail})`,
+        });
         continue;
       }
       const childType = (Array.isArray(declared) ? declared[0] : declared).replace(/^\?/, '');
@@ -109,7 +131,12 @@ export function checkXml(file: string, text: string): Finding[] {
       if (SCHEMAS[childType] || SCHEMA_ADDITIONS[childType]) {
         visit(childType, grandChildren, `${trail}/${name}`);
       } else if (hasElements) {
-        findings.push({ file, line, check: 'metadata-schema', message: `<${name}> in ${typeName} holds a ${childType} value, not elements` });
+        findings.push({
+          file,
+          line,
+          check: 'metadata-schema',
+          message: `<${name}> in ${typeName} holds a ${childType} value, not elements`,
+        });
       }
     }
   };

@@ -38,7 +38,14 @@ export function bareSuppressions(root: string): Finding[] {
       .split('\n')
       .flatMap((text, index) =>
         BARE_NOPMD.test(text)
-          ? [{ file, line: index + 1, check: 'pmd-suppression', message: 'NOPMD without a reason: say why at the line' }]
+          ? [
+              {
+                file,
+                line: index + 1,
+                check: 'pmd-suppression',
+                message: 'NOPMD without a reason: say why at the line',
+              },
+            ]
           : [],
       ),
   );

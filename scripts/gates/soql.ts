@@ -142,7 +142,13 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       }
       const problem = catalog.resolvePath(objectName, fieldCtx.getText());
       if (problem) {
-        findings.push({ file, line: fieldCtx.start.line, column: fieldCtx.start.column + 1, check: CHECK, message: problem });
+        findings.push({
+          file,
+          line: fieldCtx.start.line,
+          column: fieldCtx.start.column + 1,
+          check: CHECK,
+          message: problem,
+        });
       }
     }
   }

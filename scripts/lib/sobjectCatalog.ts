@@ -29,7 +29,10 @@ export interface CatalogObject {
   children: Map<string, string>;
 }
 
-const xml = new XMLParser({ ignoreAttributes: true, isArray: (name) => ['referenceTo', 'value', 'values'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: true,
+  isArray: (name) => ['referenceTo', 'value', 'values'].includes(name),
+});
 
 function fromStandard(name: string, field: StandardField): CatalogField {
   return {
@@ -80,7 +83,11 @@ export class SObjectCatalog {
       const isMetadataType = name.endsWith('__mdt');
       const base: Record<string, StandardField> = isMetadataType
         ? { ...SYSTEM_FIELDS, ...CUSTOM_METADATA_FIELDS }
-        : { ...SYSTEM_FIELDS, ...CUSTOM_OBJECT_FIELDS, OwnerId: { referenceTo: ['User', 'Group'], relationshipName: 'Owner' } };
+        : {
+            ...SYSTEM_FIELDS,
+            ...CUSTOM_OBJECT_FIELDS,
+            OwnerId: { referenceTo: ['User', 'Group'], relationshipName: 'Owner' },
+          };
       object = {
         name,
         custom: true,
@@ -94,7 +101,9 @@ export class SObjectCatalog {
       return;
     }
     let isDetail = false;
-    for (const file of readdirSync(fieldsDir).filter((f) => f.endsWith('.field-meta.xml')).sort()) {
+    for (const file of readdirSync(fieldsDir)
+      .filter((f) => f.endsWith('.field-meta.xml'))
+      .sort()) {
       const fieldName = file.replace('.field-meta.xml', '');
       const parsed = xml.parse(readFileSync(path.join(fieldsDir, file), 'utf8')) as {
         CustomField?: {
@@ -187,5 +196,4 @@ export class SObjectCatalog {
     }
     return undefined;
   }
-
 }

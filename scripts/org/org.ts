@@ -6,7 +6,15 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { PROJECT_ROOT } from '../lib/project';
-import { createScratchOrg, DEFAULT_ALIAS, deleteScratchOrg, deploy, MIN_COVERAGE, OrgStepError, runApexTests } from './orgSteps';
+import {
+  createScratchOrg,
+  DEFAULT_ALIAS,
+  deleteScratchOrg,
+  deploy,
+  MIN_COVERAGE,
+  OrgStepError,
+  runApexTests,
+} from './orgSteps';
 import { runSf, SF_ENV } from './sf';
 
 const targetOrg = () => new Option('-o, --target-org <alias>', 'scratch org alias or username').default(DEFAULT_ALIAS);
@@ -29,7 +37,9 @@ program
   .addOption(targetOrg())
   .option('--multi-currency', 'use the multi-currency scratch definition')
   .option('--days <n>', 'days before the org expires', '7')
-  .action((o: { targetOrg: string; multiCurrency?: boolean; days: string }) => createScratchOrg(runSf, o.targetOrg, !!o.multiCurrency, Number(o.days)));
+  .action((o: { targetOrg: string; multiCurrency?: boolean; days: string }) =>
+    createScratchOrg(runSf, o.targetOrg, !!o.multiCurrency, Number(o.days)),
+  );
 
 program
   .command('deploy')

@@ -22,9 +22,24 @@ function ok<T>(result: SfResult<unknown>, what: string): T {
 }
 
 export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boolean, days = 7): void {
-  const definition = multiCurrency ? 'config/project-scratch-def-multicurrency.json' : 'config/project-scratch-def.json';
+  const definition = multiCurrency
+    ? 'config/project-scratch-def-multicurrency.json'
+    : 'config/project-scratch-def.json';
   ok(
-    sf(['org', 'create', 'scratch', '--definition-file', definition, '--alias', alias, '--duration-days', String(days), '--set-default', '--wait', '30']),
+    sf([
+      'org',
+      'create',
+      'scratch',
+      '--definition-file',
+      definition,
+      '--alias',
+      alias,
+      '--duration-days',
+      String(days),
+      '--set-default',
+      '--wait',
+      '30',
+    ]),
     'scratch org creation',
   );
 }
@@ -32,14 +47,23 @@ export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boo
 /** The package first, then the unpackaged site (it needs the package), then the admin persona. */
 export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string[] {
   const steps: string[] = [];
-  ok(sf(['project', 'deploy', 'start', '--source-dir', 'force-app/main', '--target-org', alias, '--wait', '30']), 'package deploy');
+  ok(
+    sf(['project', 'deploy', 'start', '--source-dir', 'force-app/main', '--target-org', alias, '--wait', '30']),
+    'package deploy',
+  );
   steps.push('force-app/main');
   const portal = path.join(root, 'force-app', 'portal');
   if (existsSync(portal) && listFiles(portal, (f) => !f.endsWith('.gitkeep')).length > 0) {
-    ok(sf(['project', 'deploy', 'start', '--source-dir', 'force-app/portal', '--target-org', alias, '--wait', '30']), 'site deploy');
+    ok(
+      sf(['project', 'deploy', 'start', '--source-dir', 'force-app/portal', '--target-org', alias, '--wait', '30']),
+      'site deploy',
+    );
     steps.push('force-app/portal');
   }
-  ok(sf(['org', 'assign', 'permset', '--name', PERSONA_FOR_DEPLOYER, '--target-org', alias]), 'permission set assignment');
+  ok(
+    sf(['org', 'assign', 'permset', '--name', PERSONA_FOR_DEPLOYER, '--target-org', alias]),
+    'permission set assignment',
+  );
   steps.push(`permset ${PERSONA_FOR_DEPLOYER}`);
   return steps;
 }
@@ -50,8 +74,23 @@ interface ApexTestRun {
 }
 
 /** Runs every local Apex test with coverage; fails on any failing test or org-wide coverage under the minimum. */
-export function runApexTests(sf: SfRunner, alias: string, minCoverage = MIN_COVERAGE): { testsRan: number; coverage: number } {
-  const raw = sf(['apex', 'run', 'test', '--test-level', 'RunLocalTests', '--code-coverage', '--wait', '60', '--target-org', alias]);
+export function runApexTests(
+  sf: SfRunner,
+  alias: string,
+  minCoverage = MIN_COVERAGE,
+): { testsRan: number; coverage: number } {
+  const raw = sf([
+    'apex',
+    'run',
+    'test',
+    '--test-level',
+    'RunLocalTests',
+    '--code-coverage',
+    '--wait',
+    '60',
+    '--target-org',
+    alias,
+  ]);
   const run = raw.result as ApexTestRun | undefined;
   if (!run?.summary) {
     throw new OrgStepError(`Apex test run failed to report: ${raw.message ?? 'no summary'}`);
@@ -61,7 +100,9 @@ export function runApexTests(sf: SfRunner, alias: string, minCoverage = MIN_COVE
     const list = failures.map((t) => `  ${t.FullName}: ${t.Message ?? t.Outcome}`).join('\n');
     throw new OrgStepError(`${run.summary.failing || failures.length} Apex test(s) failed:\n${list}`);
   }
-  const coverage = Number.parseFloat((run.summary.orgWideCoverage ?? run.summary.testRunCoverage ?? '0').replace('%', ''));
+  const coverage = Number.parseFloat(
+    (run.summary.orgWideCoverage ?? run.summary.testRunCoverage ?? '0').replace('%', ''),
+  );
   if (!(coverage >= minCoverage)) {
     throw new OrgStepError(`Apex coverage ${coverage}% is under the required ${minCoverage}%`);
   }

@@ -105,7 +105,11 @@ export function runCase(
   const base = { file, area, rule: vector.rule, name: vector.name };
   const rule = registry[vector.rule];
   if (!rule) {
-    return { ...base, passed: false, detail: `no rule "${vector.rule}" in prmRules (known: ${Object.keys(registry).length} rules)` };
+    return {
+      ...base,
+      passed: false,
+      detail: `no rule "${vector.rule}" in prmRules (known: ${Object.keys(registry).length} rules)`,
+    };
   }
   let actual: unknown;
   try {

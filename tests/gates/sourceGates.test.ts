@@ -63,7 +63,9 @@ describe('check:pmd', () => {
 describe('check:flows', () => {
   it('reports DML in a loop, a hard-coded id and missing fault paths', async () => {
     const checks = (await flows.run(fixture('flows'))).map((f) => f.check);
-    expect(checks).toEqual(expect.arrayContaining(['flow:DMLStatementInLoop', 'flow:HardcodedId', 'flow:MissingFaultPath']));
+    expect(checks).toEqual(
+      expect.arrayContaining(['flow:DMLStatementInLoop', 'flow:HardcodedId', 'flow:MissingFaultPath']),
+    );
   });
 });
 

@@ -24,12 +24,24 @@ function tsc(dir: string, files: Record<string, string>): { status: number | nul
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'ESNext', module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true, types: [], typeRoots: [] },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ESNext',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        skipLibCheck: true,
+        types: [],
+        typeRoots: [],
+      },
       include: ['*.ts'],
     }),
   );
   const tscBin = require.resolve('typescript/bin/tsc');
-  const run = spawnSync(process.execPath, [tscBin, '-p', dir], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(PROJECT_ROOT, 'node_modules') } });
+  const run = spawnSync(process.execPath, [tscBin, '-p', dir], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: path.join(PROJECT_ROOT, 'node_modules') },
+  });
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
@@ -50,7 +62,7 @@ describe('typecheck', () => {
       'ok.ts': [
         "import listWidgets from '@salesforce/apex/WidgetController.listWidgets';",
         "import NAME from '@salesforce/schema/Account.Name';",
-        "export async function load(): Promise<string | undefined> {",
+        'export async function load(): Promise<string | undefined> {',
         "  const rows = await listWidgets({ accountId: '001000000000001', max: 5 });",
         '  return rows[0]?.name ?? NAME.fieldApiName;',
         '}',
@@ -73,7 +85,9 @@ describe('typecheck', () => {
       ].join('\n'),
     });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain("bad.ts(2,18): error TS2307: Cannot find module '@salesforce/schema/Account.Nope__c'");
+    expect(result.output).toContain(
+      "bad.ts(2,18): error TS2307: Cannot find module '@salesforce/schema/Account.Nope__c'",
+    );
     expect(result.output).toMatch(/bad\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
     expect(result.output).toMatch(/bad\.ts\(5,\d+\): error TS2339: Property 'colour' does not exist/);
   });
@@ -81,13 +95,21 @@ describe('typecheck', () => {
 
 /** Runs a package's CLI the way its npm script does, feeding `input` on stdin (ESM tools cannot load inside jest's VM). */
 function cli(pkgBin: string, args: string[], input: string): { status: number | null; stdout: string } {
-  const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', pkgBin), ...args], { cwd: PROJECT_ROOT, input, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', pkgBin), ...args], {
+    cwd: PROJECT_ROOT,
+    input,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout };
 }
 
 describe('lint', () => {
   function lintRules(virtualPath: string, source: string): (string | null)[] {
-    const { stdout } = cli('eslint/bin/eslint.js', ['--format', 'json', '--stdin', '--stdin-filename', virtualPath], source);
+    const { stdout } = cli(
+      'eslint/bin/eslint.js',
+      ['--format', 'json', '--stdin', '--stdin-filename', virtualPath],
+      source,
+    );
     return (JSON.parse(stdout) as { messages: { ruleId: string | null }[] }[])[0].messages.map((m) => m.ruleId);
   }
 
@@ -124,7 +146,9 @@ describe('format:check', () => {
   it('flags unformatted Apex, TypeScript and metadata XML and accepts formatted ones', () => {
     const apex = 'public with sharing class A {\n  public static Integer one() {\n    return 1;\n  }\n}\n';
     expect(isFormatted('force-app/main/default/classes/A.cls', apex)).toBe(true);
-    expect(isFormatted('force-app/main/default/classes/A.cls', apex.replace('  public static', 'public static'))).toBe(false);
+    expect(isFormatted('force-app/main/default/classes/A.cls', apex.replace('  public static', 'public static'))).toBe(
+      false,
+    );
     expect(isFormatted('scripts/a.ts', 'export const a = { b: 1 };\n')).toBe(true);
     expect(isFormatted('scripts/a.ts', 'export const a = {b:1}\n')).toBe(false);
     const xml =
@@ -138,7 +162,13 @@ describe('build', () => {
   let copy: string;
   beforeAll(() => {
     copy = mkdtempSync(path.join(tmpdir(), 'prm-build-'));
-    for (const part of ['sfdx-project.json', 'lwc-ts-src', 'spec', 'force-app/main/default/lwc', 'force-app/main/default/staticresources']) {
+    for (const part of [
+      'sfdx-project.json',
+      'lwc-ts-src',
+      'spec',
+      'force-app/main/default/lwc',
+      'force-app/main/default/staticresources',
+    ]) {
       cpSync(path.join(PROJECT_ROOT, part), path.join(copy, part), { recursive: true });
     }
     build(copy);

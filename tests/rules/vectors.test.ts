@@ -80,10 +80,14 @@ describe('vector runner', () => {
   });
 
   it('`prm rules check --json` reports the same counts as JSON', () => {
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'prm.js'), 'rules', 'check', '--json', malformed], {
-      encoding: 'utf8',
-      cwd: PROJECT_ROOT,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin', 'prm.js'), 'rules', 'check', '--json', malformed],
+      {
+        encoding: 'utf8',
+        cwd: PROJECT_ROOT,
+      },
+    );
     const json = JSON.parse(run.stdout) as { status: number; result: { passed: number; failed: number } };
     expect(json).toMatchObject({ status: 1, result: { passed: 0, failed: 1 } });
   });
