@@ -258,7 +258,7 @@ export function leadEligiblePartners(input: LeadEligiblePartnersInput): LeadElig
   return eligiblePartnersOf(
     lead,
     partners,
-    leadReadInteger(policy, 'minTierRank', null, Number.MIN_SAFE_INTEGER),
+    leadReadInteger(policy, 'minTierRank'),
     leadReadBoolean(policy, 'requireCertification', false),
     leadReadBoolean(policy, 'requireTerritoryMatch', false),
     leadReadStringList(raw, 'excludePartnerIds'),
@@ -386,11 +386,11 @@ export function leadRecallDecision(input: LeadRecallInput): LeadRecallResult {
       partnerId: leadReadString(offer, 'partnerId'),
       acceptBy: leadReadDatetime(offer, 'acceptBy', false),
       status: leadReadString(offer, 'status'),
-      offerCount: leadReadInteger(offer, 'offerCount', null, Number.MIN_SAFE_INTEGER),
+      offerCount: leadReadInteger(offer, 'offerCount'),
       previousPartnerIds: leadReadStringList(offer, 'previousPartnerIds'),
     }),
   );
-  return recallOf(now, offers, leadReadInteger(raw, 'maxOffers', null, Number.MIN_SAFE_INTEGER));
+  return recallOf(now, offers, leadReadInteger(raw, 'maxOffers'));
 }
 
 interface OfferFacts {

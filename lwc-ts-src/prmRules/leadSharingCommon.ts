@@ -84,19 +84,6 @@ export function leadReadString(container: LeadJsonObject, key: string): string |
 }
 
 /**
- * Reads a required string that is not blank (returned unchanged, not trimmed).
- * @param container object holding the property
- * @param key property name
- */
-export function leadRequireString(container: LeadJsonObject, key: string): string {
-  const value = leadReadString(container, key);
-  if (value === null || leadTrim(value) === '') {
-    throw invalid(`${key} is required`);
-  }
-  return value;
-}
-
-/**
  * Reads a list of strings; absent or null gives an empty list.
  * @param container object holding the property
  * @param key property name
@@ -152,24 +139,15 @@ export function leadReadNumber(container: LeadJsonObject, key: string, defaultVa
 }
 
 /**
- * Reads an optional whole number not below a minimum.
+ * Reads an optional whole number that fits a 32-bit integer (as Apex `Integer`).
  * @param container object holding the property
  * @param key property name
- * @param defaultValue used when the property is absent or null
- * @param min smallest accepted value
+ * @return the number, or null when absent or null
  */
-export function leadReadInteger(
-  container: LeadJsonObject,
-  key: string,
-  defaultValue: number | null,
-  min: number,
-): number | null {
+export function leadReadInteger(container: LeadJsonObject, key: string): number | null {
   const value = leadReadNumber(container, key, null);
-  if (value === null) {
-    return defaultValue;
-  }
-  if (!Number.isInteger(value) || value < min) {
-    throw invalid(`${key} must be a whole number of at least ${min}`);
+  if (value !== null && (!Number.isInteger(value) || Math.abs(value) > 2147483647)) {
+    throw invalid(`${key} must be a whole number`);
   }
   return value;
 }
@@ -403,11 +381,11 @@ export function leadReadPartner(partner: LeadJsonObject): LeadPartnerFacts {
   return {
     id: leadReadString(partner, 'id'),
     active: leadReadBoolean(partner, 'active', true),
-    tierRank: leadReadInteger(partner, 'tierRank', null, Number.MIN_SAFE_INTEGER),
-    weight: leadReadInteger(partner, 'weight', null, Number.MIN_SAFE_INTEGER),
+    tierRank: leadReadInteger(partner, 'tierRank'),
+    weight: leadReadInteger(partner, 'weight'),
     certified: leadReadBoolean(partner, 'certified', false),
-    openLeads: leadReadInteger(partner, 'openLeads', null, Number.MIN_SAFE_INTEGER),
-    capacity: leadReadInteger(partner, 'capacity', null, Number.MIN_SAFE_INTEGER),
+    openLeads: leadReadInteger(partner, 'openLeads'),
+    capacity: leadReadInteger(partner, 'capacity'),
     territories: leadReadStringList(partner, 'territories'),
   };
 }

@@ -200,7 +200,7 @@ function readCursor(input: LeadJsonObject): LeadDistributionCursor {
     const rawWeights = leadReadObject(cursor, 'currentWeights');
     weights = {};
     for (const key of Object.keys(rawWeights)) {
-      weights[key] = leadReadInteger(rawWeights, key, 0, Number.MIN_SAFE_INTEGER) ?? 0;
+      weights[key] = leadReadInteger(rawWeights, key) ?? 0;
     }
   }
   let byTerritory: Record<string, string> | null = null;
