@@ -1,0 +1,105 @@
+/**
+ * Properties of the match keys beyond the shared vectors: the explicit transliteration table
+ * agrees with Unicode decomposition, keys are stable and bounded, and company keys can never
+ * collide with domain keys.
+ */
+import { companyKeyOf, domainKeyOf, MATCH_KEY_MAX_LENGTH } from '../matchKey';
+
+/** Awkward names: legal forms, punctuation, scripts, ligatures, decomposed accents. */
+const NAMES: readonly string[] = [
+  'The Acme Widgets Company',
+  'Acme Pty. Ltd.',
+  'Porsche GmbH & Co. KG',
+  'AT&T Inc.',
+  'O\u2019Reilly Media, Inc.',
+  'Œuvre Æsthetic Ltd',
+  'Straße Bau GmbH',
+  'İstanbul Holding A.Ş.',
+  'Cafe\u0301 Ltd',
+  'ＡＣＭＥ Ｉｎｃ',
+  'ЯНДЕКС',
+  'Ελληνικά Πετρέλαια',
+  '株式会社 トヨタ',
+  'The Company Ltd',
+  'AG',
+  'The',
+  'Inc. Ltd.',
+  '3M Company',
+  'Acme \u{1F680} Labs',
+  'A'.repeat(300),
+];
+
+/** Latin letters that decompose to one ASCII letter plus combining marks. */
+function decomposingLatinLetters(): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ]) {
+    for (let cp = from; cp <= to; cp++) {
+      const character = String.fromCodePoint(cp);
+      const base = character.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      if (base !== character && /^[A-Za-z]$/.test(base)) {
+        pairs.push([character, base.toLowerCase()]);
+      }
+    }
+  }
+  return pairs;
+}
+
+describe('company key', () => {
+  it('transliterates every decomposable Latin letter to its base letter, as Unicode does', () => {
+    const pairs = decomposingLatinLetters();
+    expect(pairs.length).toBeGreaterThan(400);
+    const wrong = pairs.filter(([character, base]) => companyKeyOf(`x${character}x`) !== `x${base}x`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads decomposed and precomposed spellings alike', () => {
+    const wrong = decomposingLatinLetters().filter(
+      ([character]) => companyKeyOf(`Caf${character}`) !== companyKeyOf(`Caf${character.normalize('NFD')}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('is stable: the key of a key is the key itself', () => {
+    const keys = NAMES.map(companyKeyOf).filter((key): key is string => key !== null);
+    expect(keys).toHaveLength(NAMES.length);
+    expect(keys.map(companyKeyOf)).toEqual(keys);
+  });
+
+  it('never exceeds the field length, even when letters expand', () => {
+    const key = companyKeyOf('ß'.repeat(200));
+    expect(key).toHaveLength(MATCH_KEY_MAX_LENGTH);
+    expect(key).toBe('s'.repeat(MATCH_KEY_MAX_LENGTH));
+  });
+
+  it('never contains a dot or a space, so it cannot equal a domain key', () => {
+    expect(NAMES.map(companyKeyOf).filter((key) => key === null || /[.\s]/.test(key))).toEqual([]);
+    expect(domainKeyOf('acme.com')).toContain('.');
+  });
+});
+
+describe('domain key', () => {
+  it('gives the same key for every spelling of one host', () => {
+    const spellings = [
+      'acme.com',
+      'ACME.COM',
+      'www.acme.com',
+      'https://www.acme.com',
+      'http://acme.com:8080/a/b?c=d#e',
+      'jane@acme.com',
+      'mailto:Jane@ACME.com',
+      ' acme.com. ',
+    ];
+    expect(new Set(spellings.map(domainKeyOf))).toEqual(new Set(['acme.com']));
+  });
+
+  it('is stable: the key of a key is the key itself', () => {
+    for (const value of ['eu.acme.com', 'acme.co.uk', 'xn--mller-kva.de', 'www.com']) {
+      const key = domainKeyOf(value);
+      expect(key).not.toBeNull();
+      expect(domainKeyOf(key)).toBe(key);
+    }
+  });
+});
