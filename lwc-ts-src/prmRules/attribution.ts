@@ -83,15 +83,16 @@ export interface AttributionPolicy {
 }
 
 /** Defaults applied when a policy value is absent. */
-export const DEFAULT_ATTRIBUTION_POLICY: Readonly<Required<{ [K in keyof AttributionPolicy]: number }>> =
-  Object.freeze({
+export const DEFAULT_ATTRIBUTION_POLICY: Readonly<Required<{ [K in keyof AttributionPolicy]: number }>> = Object.freeze(
+  {
     firstWeight: 40,
     middleWeight: 20,
     lastWeight: 40,
     halfLifeDays: 30,
     influenceWindowDays: 180,
     maxSourcedPartners: 1,
-  });
+  },
+);
 
 /** One partner touch on the opportunity. */
 export interface PartnerTouch {
@@ -278,7 +279,12 @@ function readPolicy(value: unknown): ResolvedPolicy {
   const firstWeight = policyNumber(policy, 'firstWeight');
   const middleWeight = policyNumber(policy, 'middleWeight');
   const lastWeight = policyNumber(policy, 'lastWeight');
-  if (firstWeight < 0 || middleWeight < 0 || lastWeight < 0 || !(firstWeight > 0 || middleWeight > 0 || lastWeight > 0)) {
+  if (
+    firstWeight < 0 ||
+    middleWeight < 0 ||
+    lastWeight < 0 ||
+    !(firstWeight > 0 || middleWeight > 0 || lastWeight > 0)
+  ) {
     throw new RuleError('INVALID_POLICY', 'position weights must be at least 0 and not all 0');
   }
   const halfLifeDays = policyNumber(policy, 'halfLifeDays');
@@ -542,7 +548,10 @@ function rateOn(rates: Rate[], isoCode: string, day: CalendarDate): ExactDecimal
       r.isoCode === isoCode &&
       (r.start === null || r.start.epochDay <= day.epochDay) &&
       (r.next === null || day.epochDay < r.next.epochDay);
-    if (inForce && (best === null || (r.start !== null && (best.start === null || r.start.epochDay > best.start.epochDay)))) {
+    if (
+      inForce &&
+      (best === null || (r.start !== null && (best.start === null || r.start.epochDay > best.start.epochDay)))
+    ) {
       best = r;
     }
   }

@@ -341,7 +341,8 @@ export function commissionFor(input: CommissionForInput): CommissionForResult {
   for (const baseKey of keyOrder) {
     const group = entries.filter((e) => commissionBaseKey(e.uniqueKey) === baseKey);
     const earning = earnings.get(baseKey) ?? null;
-    const partnerId = earning !== null ? earning.partnerId : (group.find((e) => e.partnerId !== null)?.partnerId ?? null);
+    const partnerId =
+      earning !== null ? earning.partnerId : (group.find((e) => e.partnerId !== null)?.partnerId ?? null);
     const rate = earning !== null ? earning.rate : (group.find((e) => e.rate !== null)?.rate ?? null);
     let paid = ZERO;
     for (const entry of group) {
@@ -350,8 +351,7 @@ export function commissionFor(input: CommissionForInput): CommissionForResult {
       }
     }
     const needed = (earning === null ? ZERO : earning.cents) - paid;
-    const carrier =
-      needed === ZERO ? undefined : (group.find(isOpen) ?? group.find((e) => e.status === 'Reversed'));
+    const carrier = needed === ZERO ? undefined : (group.find(isOpen) ?? group.find((e) => e.status === 'Reversed'));
     const carried: CommissionLedgerChange = {
       action: 'Update',
       uniqueKey: baseKey,
