@@ -69,6 +69,14 @@ export const ATTRIBUTION_MODELS: readonly AttributionModel[] = Object.freeze([
   'TimeDecay',
 ]);
 
+/** `Attribution_Policy__mdt.Model__c` picklist values, accepted as aliases of the model names. */
+export const ATTRIBUTION_MODEL_ALIASES: Readonly<Record<string, AttributionModel>> = Object.freeze({
+  'First Touch': 'FirstTouch',
+  'Last Touch': 'LastTouch',
+  'Position Based': 'PositionBased',
+  'Time Decay': 'TimeDecay',
+});
+
 /** Role of a partner on an opportunity. */
 export type AttributionRole = 'Sourced' | 'Influenced';
 
@@ -106,7 +114,8 @@ export interface PartnerTouch {
 
 /** Input of `attributeCredit`. */
 export interface AttributeCreditInput {
-  model: AttributionModel;
+  /** A model name, or its picklist label (`Position Based`). */
+  model: AttributionModel | 'First Touch' | 'Last Touch' | 'Position Based' | 'Time Decay';
   /** Opportunity amount; absent means 0. Rounded half-up to cents. */
   amount?: number | null;
   /** `YYYY-MM-DD` */
@@ -247,7 +256,10 @@ function compareIds(a: string, b: string): number {
 }
 
 function readModel(value: unknown): AttributionModel {
-  const model = typeof value === 'string' ? value : '';
+  const text = typeof value === 'string' ? value : '';
+  const model = Object.prototype.hasOwnProperty.call(ATTRIBUTION_MODEL_ALIASES, text)
+    ? ATTRIBUTION_MODEL_ALIASES[text]
+    : text;
   if (!(ATTRIBUTION_MODELS as readonly string[]).includes(model)) {
     throw new RuleError('UNKNOWN_MODEL', `model must be one of ${ATTRIBUTION_MODELS.join(', ')}`);
   }

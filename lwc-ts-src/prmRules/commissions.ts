@@ -7,8 +7,8 @@
  *   rounded half-up to 2 decimals; the result must lie in 0–100 (RATE_OUT_OF_RANGE).
  *   The role (Sourced or Influenced) does not change the rate.
  * - Ledger (`commissionFor`): one ledger entry per opportunity, partner and role, key
- *   `<opportunityId>|<partnerId>|<role>`; corrections after payment get their own entries
- *   `<key>|ADJ-<n>`. A commission is earned only on Closed Won with an amount above 0:
+ *   `<opportunityId>:<partnerId>:<role>` (the attribution row's key); corrections after payment
+ *   get their own entries `<key>:ADJ-<n>`. A commission is earned only on Closed Won with an amount above 0:
  *   attributed amount × rate / 100, half-up to the cent. The rule compares what should be
  *   earned with the existing entries and returns the changes that reconcile them:
  *   - Paid entries never change; what is still needed is `earned − Σ paid`.
@@ -163,7 +163,7 @@ export interface ProgramRoi {
 
 const ZERO = BigInt(0);
 const ONE_HUNDRED_PERCENT = BigInt(10000);
-const ADJUSTMENT_MARK = '|ADJ-';
+const ADJUSTMENT_MARK = ':ADJ-';
 const HUNDRED: ExactDecimal = { units: BigInt(100), scale: 0 };
 const STATUSES: readonly string[] = ['Pending', 'Approved', 'Paid', 'Reversed'];
 
@@ -184,7 +184,7 @@ interface Earning {
 
 /** The ledger key of an opportunity, partner and role. */
 export function commissionKey(opportunityId: string, partnerId: string, role: AttributionRole): string {
-  return `${opportunityId}|${partnerId}|${role}`;
+  return `${opportunityId}:${partnerId}:${role}`;
 }
 
 /** The key an adjustment entry belongs to (the key itself for a main entry). */
