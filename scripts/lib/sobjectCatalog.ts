@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { loadMetadata, type ObjectMeta } from './metadataModel';
 import { packageDirectories } from './project';
 import {
   CUSTOM_METADATA_FIELDS,
@@ -28,11 +28,6 @@ export interface CatalogObject {
   /** Parent-to-child subquery name → child object. */
   children: Map<string, string>;
 }
-
-const xml = new XMLParser({
-  ignoreAttributes: true,
-  isArray: (name) => ['referenceTo', 'value', 'values'].includes(name),
-});
 
 function fromStandard(name: string, field: StandardField): CatalogField {
   return {
@@ -65,23 +60,22 @@ export class SObjectCatalog {
         children: new Map(Object.entries(object.children ?? {}).map(([r, child]) => [r.toLowerCase(), child])),
       });
     }
-    const objectDirs = packageDirectories(root).flatMap((dir) => {
-      const objectsDir = path.join(dir, 'default', 'objects');
-      return existsSync(objectsDir) ? readdirSync(objectsDir).map((name) => path.join(objectsDir, name)) : [];
-    });
-    for (const dir of objectDirs) {
-      catalog.addObjectDir(dir);
+    for (const dir of packageDirectories(root)) {
+      const sourceDir = path.join(dir, 'default');
+      if (existsSync(path.join(sourceDir, 'objects'))) {
+        for (const meta of loadMetadata(sourceDir).objects.values()) {
+          catalog.addObject(meta);
+        }
+      }
     }
     catalog.linkChildRelationships();
     return catalog;
   }
 
-  private addObjectDir(dir: string): void {
-    const name = path.basename(dir);
-    let object = this.objects.get(name.toLowerCase());
+  private addObject(meta: ObjectMeta): void {
+    let object = this.objects.get(meta.name.toLowerCase());
     if (!object) {
-      const isMetadataType = name.endsWith('__mdt');
-      const base: Record<string, StandardField> = isMetadataType
+      const base: Record<string, StandardField> = meta.metadataType
         ? { ...SYSTEM_FIELDS, ...CUSTOM_METADATA_FIELDS }
         : {
             ...SYSTEM_FIELDS,
@@ -89,42 +83,25 @@ export class SObjectCatalog {
             OwnerId: { referenceTo: ['User', 'Group'], relationshipName: 'Owner' },
           };
       object = {
-        name,
+        name: meta.name,
         custom: true,
         fields: new Map(Object.entries(base).map(([f, def]) => [f.toLowerCase(), fromStandard(f, def)])),
         children: new Map(),
       };
-      this.objects.set(name.toLowerCase(), object);
-    }
-    const fieldsDir = path.join(dir, 'fields');
-    if (!existsSync(fieldsDir)) {
-      return;
+      this.objects.set(meta.name.toLowerCase(), object);
     }
     let isDetail = false;
-    for (const file of readdirSync(fieldsDir)
-      .filter((f) => f.endsWith('.field-meta.xml'))
-      .sort()) {
-      const fieldName = file.replace('.field-meta.xml', '');
-      const parsed = xml.parse(readFileSync(path.join(fieldsDir, file), 'utf8')) as {
-        CustomField?: {
-          type?: string;
-          referenceTo?: string[];
-          relationshipName?: string;
-          valueSet?: { valueSetDefinition?: { value?: { fullName?: string }[] }; valueSetName?: string };
-        };
-      };
-      const def = parsed.CustomField ?? {};
-      const type = def.type ?? 'Unknown';
-      isDetail ||= type === 'MasterDetail';
-      if (def.relationshipName) {
-        this.relationshipNames.set(`${name}.${fieldName}`.toLowerCase(), `${def.relationshipName}__r`);
+    for (const field of meta.fields.values()) {
+      isDetail ||= field.type === 'MasterDetail';
+      if (field.relationshipName) {
+        this.relationshipNames.set(`${meta.name}.${field.name}`.toLowerCase(), `${field.relationshipName}__r`);
       }
-      object.fields.set(fieldName.toLowerCase(), {
-        name: fieldName,
-        type,
-        referenceTo: def.referenceTo ?? [],
-        relationshipName: fieldName.endsWith('__c') ? fieldName.replace(/__c$/, '__r') : undefined,
-        picklistValues: (def.valueSet?.valueSetDefinition?.value ?? []).map((v) => String(v.fullName)),
+      object.fields.set(field.name.toLowerCase(), {
+        name: field.name,
+        type: field.type,
+        referenceTo: field.referenceTo,
+        relationshipName: field.name.endsWith('__c') ? field.name.replace(/__c$/, '__r') : undefined,
+        picklistValues: field.picklistValues ?? [],
         custom: true,
       });
     }
