@@ -87,7 +87,13 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
   const { parser } = ApexParserFactory.createLexerAndParser(source, errors);
   const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
   for (const e of errors.messages) {
-    findings.push({ file, line: e.line, column: e.column + 1, check: CHECK, message: `syntax error: ${e.message}` });
+    findings.push({
+      file,
+      line: e.line,
+      column: e.column + 1,
+      check: CHECK,
+      message: `syntax error: ${e.message.length > 160 ? `${e.message.slice(0, 160)}…` : e.message}`,
+    });
   }
   const collector = new QueryCollector();
   ApexParseTreeWalker.DEFAULT.walk(collector, tree);
