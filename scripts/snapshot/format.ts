@@ -1,0 +1,152 @@
+/**
+ * The snapshot format: a folder with one CSV per object (`<ObjectApiName>.csv`, header row of
+ * field API names) and `snapshot.json`. Cells follow the Bulk API 2.0 CSV conventions: an
+ * empty cell is null, checkboxes are `true`/`false`, dates `YYYY-MM-DD`, datetimes ISO-8601.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { FieldType } from './schema';
+
+export const SNAPSHOT_MANIFEST = 'snapshot.json';
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+/** A typed cell value: strings for text, Ids, dates and datetimes. */
+export type CellValue = string | number | boolean | null;
+
+/** One record: field API name → typed value (absent columns read as null). */
+export type SnapshotRecord = Record<string, CellValue>;
+
+const manifestSchema = z.object({
+  formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
+  takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'an ISO-8601 UTC datetime'),
+  apiVersion: z.string().regex(/^\d+\.\d$/, 'an API version such as 65.0'),
+  source: z.string(),
+  objects: z.array(z.object({ name: z.string(), records: z.number().int().nonnegative() })),
+  generator: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** `snapshot.json`: when and from where the snapshot was taken, and which objects it holds. */
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+
+/** A problem with a snapshot file: names the file, line and column when known. */
+export class SnapshotInputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly line?: number,
+    readonly column?: string,
+  ) {
+    super(
+      `${file}${line === undefined ? '' : `, line ${line}`}${column === undefined ? '' : `, column ${column}`}: ${detail}`,
+    );
+    this.name = 'SnapshotInputError';
+  }
+}
+
+/**
+ * Reads and validates `snapshot.json` of a snapshot folder.
+ * @param dir the snapshot folder
+ */
+export function readManifest(dir: string): SnapshotManifest {
+  const file = path.join(dir, SNAPSHOT_MANIFEST);
+  if (!existsSync(dir)) {
+    throw new SnapshotInputError(dir, 'snapshot folder not found');
+  }
+  if (!existsSync(file)) {
+    throw new SnapshotInputError(
+      file,
+      `not found: is ${dir} a snapshot folder (prm seed --out, prm audit --save-snapshot)?`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SnapshotInputError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SnapshotInputError(file, `${issue.path.join('.') || 'root'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function writeManifest(dir: string, manifest: SnapshotManifest): void {
+  writeFileSync(path.join(dir, SNAPSHOT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+function validDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Decodes one CSV cell. Returns the typed value, or throws a plain Error whose message says
+ * what is wrong (the caller adds file, line and column).
+ * @param type the field's type
+ * @param raw the cell text
+ */
+export function decodeCell(type: FieldType, raw: string): CellValue {
+  if (raw === '') {
+    return null;
+  }
+  switch (type) {
+    case 'string':
+      return raw;
+    case 'id':
+    case 'reference':
+      if (!RECORD_ID.test(raw)) {
+        throw new Error(`"${raw}" is not a record Id (15 or 18 letters and digits)`);
+      }
+      return raw;
+    case 'boolean':
+      if (raw === 'true' || raw === 'false') {
+        return raw === 'true';
+      }
+      throw new Error(`"${raw}" is not a checkbox value (true or false)`);
+    case 'number':
+      if (!NUMBER.test(raw)) {
+        throw new Error(`"${raw}" is not a number`);
+      }
+      return Number(raw);
+    case 'date': {
+      const m = DATE.exec(raw);
+      if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+        throw new Error(`"${raw}" is not a date (YYYY-MM-DD)`);
+      }
+      return raw;
+    }
+    case 'datetime': {
+      const m = DATETIME.exec(raw);
+      if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59) {
+        throw new Error(`"${raw}" is not an ISO-8601 datetime (YYYY-MM-DDTHH:mm:ss.sssZ)`);
+      }
+      const offset = m[8] === 'Z' ? 'Z' : `${m[8].slice(0, 3)}:${m[8].slice(-2)}`;
+      const millis = (m[7] ?? '.000').slice(0, 4).padEnd(4, '0');
+      const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${millis}${offset}`;
+      // Normalised to UTC with milliseconds, the form the rules return.
+      return offset === 'Z' ? iso : new Date(iso).toISOString();
+    }
+  }
+}
+
+/**
+ * Encodes a typed value as a CSV cell.
+ * @param value the value
+ */
+export function encodeCell(value: CellValue | undefined): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  return String(value);
+}

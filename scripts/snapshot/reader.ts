@@ -1,0 +1,152 @@
+/**
+ * Streams the records of a snapshot folder, one object at a time, validating every cell
+ * against the schema. Memory stays flat: records are parsed and handed on one by one.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CsvError, parse } from 'csv-parse';
+import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
+import { type SnapshotManifest, type SnapshotRecord, SnapshotInputError, decodeCell, readManifest } from './format';
+
+/** The CSV file of an object in a snapshot folder. */
+export function objectFile(dir: string, objectName: string): string {
+  return path.join(dir, `${objectName}.csv`);
+}
+
+/** Maps a header row to schema fields; refuses unknown and repeated columns and a missing Id. */
+function mapHeader(file: string, object: SnapshotObject, header: string[]): SnapshotField[] {
+  const seen = new Set<string>();
+  const fields = header.map((name, index) => {
+    const column = name.trim();
+    const field = object.fieldMap.get(column.toLowerCase());
+    if (!field) {
+      throw new SnapshotInputError(
+        file,
+        `unknown column "${column}" (column ${index + 1}): ${object.name} has no such field in the package metadata`,
+        1,
+        column,
+      );
+    }
+    if (seen.has(field.name)) {
+      throw new SnapshotInputError(file, `column ${field.name} appears twice`, 1, column);
+    }
+    seen.add(field.name);
+    return field;
+  });
+  if (!seen.has('Id')) {
+    throw new SnapshotInputError(file, 'the header has no Id column: every record needs its Id', 1);
+  }
+  return fields;
+}
+
+function csvProblem(file: string, error: CsvError): SnapshotInputError {
+  const line = typeof error.lines === 'number' ? error.lines : undefined;
+  switch (error.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return new SnapshotInputError(
+        file,
+        `malformed CSV: the row has a different number of cells than the header`,
+        line,
+      );
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new SnapshotInputError(file, 'malformed CSV: a quoted cell is never closed', line);
+    default:
+      return new SnapshotInputError(file, `malformed CSV: ${error.message}`, line);
+  }
+}
+
+export interface ReadObjectOptions {
+  /** Called with the number of bytes read from the file, for progress display. */
+  onBytes?: (bytes: number) => void;
+}
+
+/**
+ * Streams the records of one object's CSV file.
+ * @param dir snapshot folder
+ * @param object the object's schema
+ * @param options progress callback
+ */
+export async function* readObjectRecords(
+  dir: string,
+  object: SnapshotObject,
+  options: ReadObjectOptions = {},
+): AsyncGenerator<SnapshotRecord> {
+  const file = objectFile(dir, object.name);
+  if (!existsSync(file)) {
+    throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
+  }
+  const input = createReadStream(file);
+  if (options.onBytes) {
+    const onBytes = options.onBytes;
+    input.on('data', (chunk) => onBytes(chunk.length));
+  }
+  const parser = input.pipe(parse({ bom: true, info: true, skip_empty_lines: true }));
+  input.on('error', (error) => parser.destroy(error));
+  let fields: SnapshotField[] | undefined;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const row = item.record;
+      if (!fields) {
+        fields = mapHeader(file, object, row);
+        continue;
+      }
+      const record: SnapshotRecord = {};
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
+        try {
+          record[field.name] = decodeCell(field.type, row[i]);
+        } catch (error) {
+          throw new SnapshotInputError(file, (error as Error).message, item.info.lines, field.name);
+        }
+      }
+      yield record;
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw csvProblem(file, error);
+    }
+    throw error;
+  } finally {
+    input.destroy();
+  }
+}
+
+const SNAPSHOT_HINT = 'snapshot.json lists this object but its CSV file is missing';
+
+/** A snapshot folder opened for reading. */
+export interface OpenSnapshot {
+  dir: string;
+  manifest: SnapshotManifest;
+  /** Objects of the schema that the manifest lists, in load order. */
+  objects: SnapshotObject[];
+  /** Total size of the CSV files, for progress display. */
+  bytes: number;
+}
+
+/**
+ * Opens a snapshot folder: reads the manifest and checks that every listed object is known
+ * and has its CSV file.
+ * @param dir snapshot folder
+ * @param schema the snapshot schema
+ */
+export function openSnapshot(dir: string, schema: SnapshotSchema): OpenSnapshot {
+  const manifest = readManifest(dir);
+  const listed = new Set<string>();
+  for (const entry of manifest.objects) {
+    const object = schema.get(entry.name);
+    if (!object) {
+      throw new SnapshotInputError(
+        path.join(dir, 'snapshot.json'),
+        `lists unknown object ${entry.name}; known objects: ${schema.objects.map((o) => o.name).join(', ')}`,
+      );
+    }
+    const file = objectFile(dir, object.name);
+    if (!existsSync(file)) {
+      throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
+    }
+    listed.add(object.name);
+  }
+  const objects = schema.objects.filter((o) => listed.has(o.name));
+  const bytes = objects.reduce((sum, o) => sum + statSync(objectFile(dir, o.name)).size, 0);
+  return { dir, manifest, objects, bytes };
+}
