@@ -1,3 +1,0 @@
-trigger AccountTrigger on Account(before insert, before update) {
-  new AccountTriggerHandler().run();
-}
