@@ -1107,7 +1107,8 @@ class SeedGenerator {
     }
     return (
       this.staleKey('Deal_Registration__c', record) ||
-      this.missing('Deal_Registration__c', record, ['Prospect_Country__c', 'Expected_Close_Date__c'])
+      (record.Status__c !== 'Closed' &&
+        this.missing('Deal_Registration__c', record, ['Prospect_Country__c', 'Expected_Close_Date__c']))
     );
   }
 

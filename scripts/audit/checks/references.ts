@@ -1,0 +1,82 @@
+/**
+ * Lookups to records that are not in the data set. Objects stream parents first, so most
+ * references are checked on arrival; references to an object that comes later (or to the
+ * same object) wait until the end. Memory: the Ids of referenced objects.
+ */
+import { loadSnapshotSchema, SNAPSHOT_OBJECTS } from '../../snapshot/schema';
+import type { Auditor, AuditorFactory, Emit, RecordRef } from '../types';
+import { key15, refOf, str } from '../values';
+
+interface Pending {
+  record: RecordRef;
+  field: string;
+  target: string;
+  value: string;
+}
+
+/**
+ * @param present objects the data set holds: references to other objects are not judged
+ */
+export function orphanReferences(present: readonly string[]): AuditorFactory {
+  return (): Auditor => {
+    const schema = loadSnapshotSchema();
+    const inData = new Set(present);
+    const order = new Map(SNAPSHOT_OBJECTS.map((name, index) => [name, index]));
+    const referenced = new Set<string>();
+    for (const object of schema.objects) {
+      for (const field of object.fields) {
+        if (field.type === 'reference' && field.referenceTo && inData.has(field.referenceTo)) {
+          referenced.add(field.referenceTo);
+        }
+      }
+    }
+    const ids = new Map<string, Set<string>>([...referenced].map((name) => [name, new Set<string>()]));
+    const referenceFields = new Map(
+      schema.objects.map((object) => [
+        object.name,
+        object.fields.filter((f) => f.type === 'reference' && f.referenceTo !== undefined && inData.has(f.referenceTo)),
+      ]),
+    );
+    const pending: Pending[] = [];
+    const report = (emit: Emit, p: Pending): void =>
+      emit(
+        'orphan-reference',
+        p.record,
+        `${p.field} points to ${p.target} ${p.value}, which is not in the data set`,
+        `Point ${p.field} at an existing ${p.target} or clear it.`,
+      );
+    return {
+      checks: ['orphan-reference'],
+      objects: SNAPSHOT_OBJECTS,
+      requires: [],
+      onRecord(objectName, record, emit) {
+        const own = ids.get(objectName);
+        const id = key15(str(record, 'Id'));
+        if (own && id !== null) {
+          own.add(id);
+        }
+        for (const field of referenceFields.get(objectName) ?? []) {
+          const value = str(record, field.name);
+          if (value === null || field.referenceTo === undefined) {
+            continue;
+          }
+          const p: Pending = { record: refOf(objectName, record), field: field.name, target: field.referenceTo, value };
+          if ((order.get(field.referenceTo) ?? 0) < (order.get(objectName) ?? 0)) {
+            if (!ids.get(field.referenceTo)?.has(key15(value) ?? '')) {
+              report(emit, p);
+            }
+          } else {
+            pending.push(p);
+          }
+        }
+      },
+      finish(emit) {
+        for (const p of pending) {
+          if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
+            report(emit, p);
+          }
+        }
+      },
+    };
+  };
+}

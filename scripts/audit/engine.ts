@@ -1,0 +1,165 @@
+/**
+ * The audit: one streaming pass over every object of a source, parents first, feeding each
+ * record to the auditors and metric collectors that read its object. Nothing holds the
+ * records themselves; each auditor keeps only the index its checks need.
+ */
+import { localToday } from './rules';
+import { CHECK_IDS, SEVERITY_RANK, type CheckId, type Severity } from './checkIds';
+import { CHECKS } from './checks/catalog';
+import { auditors } from './checks';
+import { metricsCollector } from './metrics';
+import type { ProgramPolicy } from './policy';
+import type { RecordSource } from './sources';
+import type { AuditContext, Auditor, Emit, Finding, Metric } from './types';
+
+export interface AuditOptions {
+  /** The audit's "now" (ISO-8601 UTC). */
+  now: string;
+  /** IANA time zone that decides "today" (default UTC). */
+  timeZone?: string;
+  policy: ProgramPolicy;
+  /** Called when the audit starts reading an object, for progress display. */
+  onObjectStart?: (objectName: string) => void;
+}
+
+export interface CheckSummary {
+  check: CheckId;
+  severity: Severity;
+  title: string;
+  findings: number;
+  /** Why the check did not run, when it did not. */
+  skipped?: string;
+}
+
+export interface AuditSummary {
+  source: string;
+  takenAt: string | null;
+  now: string;
+  today: string;
+  timeZone: string;
+  records: number;
+  objects: { name: string; records: number }[];
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  checks: CheckSummary[];
+  durationMs: number;
+}
+
+export interface AuditResult {
+  summary: AuditSummary;
+  metrics: Metric[];
+  findings: Finding[];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check) ||
+    (a.object < b.object ? -1 : a.object > b.object ? 1 : 0) ||
+    ((a.externalId ?? a.recordId ?? '') < (b.externalId ?? b.recordId ?? '') ? -1 : 1)
+  );
+}
+
+/**
+ * Runs every check and metric over a source.
+ * @param source records to audit
+ * @param options clock, time zone and policy
+ */
+export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
+  const started = Date.now();
+  const timeZone = options.timeZone ?? 'UTC';
+  const context: AuditContext = {
+    now: new Date(Date.parse(options.now)).toISOString(),
+    today: localToday({ now: new Date(Date.parse(options.now)).toISOString(), timeZone }),
+    timeZone,
+    policy: options.policy,
+  };
+  const present = source.objects.map((o) => o.name);
+  const skipped = new Map<CheckId, string>();
+  const active: Auditor[] = [];
+  for (const factory of auditors(present)) {
+    const auditor = factory(context);
+    const missing = auditor.requires.filter((name) => !present.includes(name));
+    if (missing.length > 0) {
+      for (const check of auditor.checks) {
+        skipped.set(check, `the data set has no ${missing.join(', ')}`);
+      }
+    } else {
+      active.push(auditor);
+    }
+  }
+  const metrics = metricsCollector(context);
+
+  const findings: Finding[] = [];
+  const emit: Emit = (check, record, message, fix) =>
+    findings.push({
+      check,
+      severity: CHECKS[check].severity,
+      object: record.object,
+      recordId: record.recordId,
+      externalId: record.externalId,
+      message,
+      fix: fix ?? CHECKS[check].fix,
+    });
+
+  const counts: { name: string; records: number }[] = [];
+  for (const object of source.objects) {
+    options.onObjectStart?.(object.name);
+    const listeners = active.filter((a) => a.objects.includes(object.name));
+    const measured = metrics.objects.includes(object.name);
+    let count = 0;
+    for await (const record of source.records(object)) {
+      for (const listener of listeners) {
+        listener.onRecord(object.name, record, emit);
+      }
+      if (measured) {
+        metrics.onRecord(object.name, record);
+      }
+      count++;
+    }
+    counts.push({ name: object.name, records: count });
+  }
+  for (const auditor of active) {
+    auditor.finish?.(emit);
+  }
+  findings.sort(compareFindings);
+
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const perCheck = new Map<CheckId, number>();
+  for (const finding of findings) {
+    bySeverity[finding.severity] += 1;
+    perCheck.set(finding.check, (perCheck.get(finding.check) ?? 0) + 1);
+  }
+  return {
+    summary: {
+      source: source.description,
+      takenAt: source.takenAt ?? null,
+      now: context.now,
+      today: context.today,
+      timeZone,
+      records: counts.reduce((sum, c) => sum + c.records, 0),
+      objects: counts,
+      findings: findings.length,
+      bySeverity,
+      checks: CHECK_IDS.map((id) => ({
+        check: id,
+        severity: CHECKS[id].severity,
+        title: CHECKS[id].title,
+        findings: perCheck.get(id) ?? 0,
+        ...(skipped.has(id) ? { skipped: skipped.get(id) } : {}),
+      })),
+      durationMs: Date.now() - started,
+    },
+    metrics: metrics.finish(),
+    findings,
+  };
+}
+
+/**
+ * Whether the findings fail a run with `--fail-on` at this severity.
+ * @param findings audit findings
+ * @param failOn threshold, or undefined to never fail
+ */
+export function failsAt(findings: readonly Finding[], failOn: Severity | undefined): boolean {
+  return failOn !== undefined && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}

@@ -1,0 +1,390 @@
+/**
+ * Figures that quantify the partner program, computed in the same single pass as the checks:
+ * registration decision time, attribution coverage, lead acceptance and SLA, tiers and their
+ * movement, sourced vs influenced revenue, partner vs direct win rate and cycle time, and ROI
+ * by program (programRoi). Memory: one flag byte per opportunity and a number per measured
+ * duration; the rest are counters.
+ */
+import { leadSlaStatus, programRoi, RuleError } from './rules';
+import type { AuditContext, Metric, MetricCollector } from './types';
+import { bool, daysBetween, key15, num, NumberList, str } from './values';
+
+const WON = 1;
+const PARTNER_DEAL = 2;
+const ATTRIBUTED = 4;
+
+function round(value: number | null, decimals: number): number | null {
+  if (value === null || !Number.isFinite(value)) {
+    return null;
+  }
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : round((100 * part) / whole, 1);
+}
+
+function add(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+class Collector implements MetricCollector {
+  readonly objects = [
+    'Partner_Program__c',
+    'Partner_Tier__c',
+    'Account',
+    'Program_Membership__c',
+    'Tier_Change__c',
+    'Deal_Registration__c',
+    'Opportunity',
+    'Partner_Attribution__c',
+    'Partner_Commission__c',
+    'Program_Cost__c',
+    'Lead_Offer__c',
+  ];
+  private readonly programNames = new Map<string, string>();
+  private readonly tiers = new Map<string, { name: string; rank: number; program: string | null }>();
+  private readonly partnerProgram = new Map<string, string | null>();
+  private readonly membersPerTier = new Map<string, number>();
+  private readonly tierMoves = new Map<string, number>();
+  private readonly registrationStatus = new Map<string, number>();
+  private readonly decisionDays = new NumberList();
+  private readonly opportunityFlags = new Map<string, number>();
+  private readonly closed = { partner: 0, direct: 0 };
+  private readonly won = { partner: 0, direct: 0 };
+  private readonly cycle = { partner: new NumberList(), direct: new NumberList() };
+  private wonRevenue = 0;
+  private readonly revenueByRole = new Map<string, number>();
+  private readonly revenueByProgram = new Map<string, number>();
+  private readonly commissionsByProgram = new Map<string, number>();
+  private readonly costsByProgram = new Map<string, number>();
+  private readonly offers = { decided: 0, accepted: 0, breached: 0, pendingOverdue: 0, pending: 0 };
+  private readonly acceptHours = new NumberList();
+
+  constructor(private readonly context: AuditContext) {}
+
+  onRecord(objectName: string, record: Parameters<MetricCollector['onRecord']>[1]): void {
+    const id = key15(str(record, 'Id')) ?? '';
+    switch (objectName) {
+      case 'Partner_Program__c':
+        this.programNames.set(id, str(record, 'Name') ?? id);
+        break;
+      case 'Partner_Tier__c':
+        this.tiers.set(id, {
+          name: str(record, 'Name') ?? id,
+          rank: num(record, 'Rank__c') ?? 0,
+          program: key15(str(record, 'Program__c')),
+        });
+        break;
+      case 'Account':
+        if (bool(record, 'Is_Partner__c')) {
+          this.partnerProgram.set(id, key15(str(record, 'Primary_Program__c')));
+        }
+        break;
+      case 'Program_Membership__c': {
+        const tier = this.tiers.get(key15(str(record, 'Tier__c')) ?? '');
+        if (str(record, 'Status__c') === 'Active' && tier) {
+          add(this.membersPerTier, `${this.programName(tier.program)} · ${tier.name}`, 1);
+        }
+        break;
+      }
+      case 'Tier_Change__c': {
+        const effective = str(record, 'Effective_Date__c');
+        const type = str(record, 'Change_Type__c');
+        if (
+          effective !== null &&
+          type !== null &&
+          effective <= this.context.today &&
+          daysBetween(effective, this.context.today) < 365
+        ) {
+          add(this.tierMoves, type, 1);
+        }
+        break;
+      }
+      case 'Deal_Registration__c':
+        this.registration(record);
+        break;
+      case 'Opportunity':
+        this.opportunity(id, record);
+        break;
+      case 'Partner_Attribution__c': {
+        const opportunity = key15(str(record, 'Opportunity__c')) ?? '';
+        const flags = this.opportunityFlags.get(opportunity);
+        if (flags === undefined) {
+          break;
+        }
+        this.opportunityFlags.set(opportunity, flags | ATTRIBUTED);
+        const amount = num(record, 'Attributed_Amount__c') ?? 0;
+        if (flags & WON) {
+          add(this.revenueByRole, str(record, 'Role__c') ?? 'Unknown', amount);
+          const program = this.partnerProgram.get(key15(str(record, 'Partner_Account__c')) ?? '');
+          if (program) {
+            add(this.revenueByProgram, program, amount);
+          }
+        }
+        break;
+      }
+      case 'Partner_Commission__c': {
+        const program = key15(str(record, 'Program__c'));
+        if (program !== null && str(record, 'Status__c') !== 'Reversed') {
+          add(this.commissionsByProgram, program, num(record, 'Amount__c') ?? 0);
+        }
+        break;
+      }
+      case 'Program_Cost__c': {
+        const program = key15(str(record, 'Program__c'));
+        if (program !== null) {
+          add(this.costsByProgram, program, num(record, 'Amount__c') ?? 0);
+        }
+        break;
+      }
+      case 'Lead_Offer__c':
+        this.offer(record);
+        break;
+    }
+  }
+
+  private programName(id: string | null): string {
+    return id === null ? 'No program' : (this.programNames.get(id) ?? id);
+  }
+
+  private registration(record: Parameters<MetricCollector['onRecord']>[1]): void {
+    add(this.registrationStatus, str(record, 'Status__c') ?? 'Blank', 1);
+    const submitted = str(record, 'Submitted_At__c');
+    const decided = str(record, 'Decided_At__c');
+    if (submitted !== null && decided !== null) {
+      const days = (Date.parse(decided) - Date.parse(submitted)) / 86400000;
+      if (days >= 0) {
+        this.decisionDays.push(days);
+      }
+    }
+  }
+
+  private opportunity(id: string, record: Parameters<MetricCollector['onRecord']>[1]): void {
+    const partner =
+      str(record, 'Sourcing_Partner__c') !== null ||
+      str(record, 'Source_Registration__c') !== null ||
+      bool(record, 'Partner_Involved__c');
+    const won = bool(record, 'IsWon');
+    this.opportunityFlags.set(id, (won ? WON : 0) | (partner ? PARTNER_DEAL : 0));
+    if (!bool(record, 'IsClosed')) {
+      return;
+    }
+    const group = partner ? 'partner' : 'direct';
+    this.closed[group] += 1;
+    if (won) {
+      this.won[group] += 1;
+      this.wonRevenue += num(record, 'Amount') ?? 0;
+      const created = str(record, 'CreatedDate');
+      const close = str(record, 'CloseDate');
+      if (created !== null && close !== null) {
+        this.cycle[group].push(daysBetween(created.slice(0, 10), close));
+      }
+    }
+  }
+
+  private offer(record: Parameters<MetricCollector['onRecord']>[1]): void {
+    const outcome = str(record, 'Outcome__c');
+    const acceptBy = str(record, 'Accept_By__c');
+    const offeredAt = str(record, 'Offered_At__c');
+    const outcomeAt = str(record, 'Outcome_At__c');
+    if (outcome === null) {
+      return;
+    }
+    if (outcome === 'Pending') {
+      this.offers.pending += 1;
+      if (acceptBy !== null && this.overdue(this.context.now, acceptBy)) {
+        this.offers.pendingOverdue += 1;
+      }
+      return;
+    }
+    this.offers.decided += 1;
+    if (outcome === 'Accepted') {
+      this.offers.accepted += 1;
+      if (offeredAt !== null && outcomeAt !== null) {
+        this.acceptHours.push((Date.parse(outcomeAt) - Date.parse(offeredAt)) / 3600000);
+      }
+    }
+    if (outcome === 'Expired' || (outcomeAt !== null && acceptBy !== null && this.overdue(outcomeAt, acceptBy))) {
+      this.offers.breached += 1;
+    }
+  }
+
+  /** Whether an offer answered (or still open) at `at` was past its deadline, by the SLA rule. */
+  private overdue(at: string, acceptBy: string): boolean {
+    try {
+      return leadSlaStatus({ now: at, acceptBy, status: 'Offered' }).overdue;
+    } catch (error) {
+      if (error instanceof RuleError) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  finish(): Metric[] {
+    let partnerDeals = 0;
+    let unattributed = 0;
+    for (const flags of this.opportunityFlags.values()) {
+      if (flags & PARTNER_DEAL) {
+        partnerDeals += 1;
+        if (!(flags & ATTRIBUTED)) {
+          unattributed += 1;
+        }
+      }
+    }
+    const sourced = this.revenueByRole.get('Sourced') ?? 0;
+    const influenced = this.revenueByRole.get('Influenced') ?? 0;
+    const programs = [
+      ...new Set([...this.programNames.keys(), ...this.costsByProgram.keys(), ...this.commissionsByProgram.keys()]),
+    ];
+    const roi = programs.map((program) => {
+      const revenue = this.revenueByProgram.get(program) ?? 0;
+      const result = programRoi({
+        attributedRevenue: round(revenue, 2),
+        commissions: round(this.commissionsByProgram.get(program) ?? 0, 2),
+        programCosts: round(this.costsByProgram.get(program) ?? 0, 2),
+      });
+      return {
+        label: this.programName(program),
+        value: result.roi,
+        note: `revenue ${Math.round(revenue)} / cost ${Math.round(result.totalCost)}`,
+      };
+    });
+    const total = programRoi({
+      attributedRevenue: round(sourced + influenced, 2),
+      commissions: round(
+        [...this.commissionsByProgram.values()].reduce((a, b) => a + b, 0),
+        2,
+      ),
+      programCosts: round(
+        [...this.costsByProgram.values()].reduce((a, b) => a + b, 0),
+        2,
+      ),
+    });
+    const sortedCounts = (map: Map<string, number>) =>
+      [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([label, value]) => ({ label, value }));
+    const answered = this.offers.decided + this.offers.pendingOverdue;
+    return [
+      {
+        id: 'registration-decision-median-days',
+        title: 'Registration decision time (median)',
+        value: round(this.decisionDays.percentile(50), 1),
+        unit: 'days',
+        detail: `From Submitted_At__c to Decided_At__c over ${this.decisionDays.length} decided registrations.`,
+      },
+      {
+        id: 'registration-decision-p90-days',
+        title: 'Registration decision time (90th percentile)',
+        value: round(this.decisionDays.percentile(90), 1),
+        unit: 'days',
+        detail: '9 in 10 registrations are decided within this time.',
+      },
+      {
+        id: 'registrations-by-status',
+        title: 'Registrations by status',
+        value: [...this.registrationStatus.values()].reduce((a, b) => a + b, 0),
+        unit: 'count',
+        detail: 'All deal registrations, by Status__c.',
+        breakdown: sortedCounts(this.registrationStatus),
+      },
+      {
+        id: 'partner-deals-without-attribution-percent',
+        title: 'Partner deals with no attribution',
+        value: percent(unattributed, partnerDeals),
+        unit: 'percent',
+        detail: `${unattributed} of ${partnerDeals} opportunities with a sourcing partner, source registration or partner flag have no attribution row.`,
+      },
+      {
+        id: 'lead-acceptance-rate-percent',
+        title: 'Lead acceptance rate',
+        value: percent(this.offers.accepted, this.offers.decided),
+        unit: 'percent',
+        detail: `${this.offers.accepted} of ${this.offers.decided} answered or lapsed lead offers were accepted.`,
+      },
+      {
+        id: 'lead-time-to-accept-median-hours',
+        title: 'Time to accept a lead (median)',
+        value: round(this.acceptHours.percentile(50), 1),
+        unit: 'hours',
+        detail: `From Offered_At__c to acceptance over ${this.acceptHours.length} accepted offers.`,
+      },
+      {
+        id: 'lead-sla-breach-rate-percent',
+        title: 'Lead SLA breach rate',
+        value: percent(this.offers.breached + this.offers.pendingOverdue, answered),
+        unit: 'percent',
+        detail: `Offers answered after their deadline or lapsed, plus ${this.offers.pendingOverdue} still open past it, out of ${answered}.`,
+      },
+      {
+        id: 'partners-per-tier',
+        title: 'Active partners per tier',
+        value: [...this.membersPerTier.values()].reduce((a, b) => a + b, 0),
+        unit: 'count',
+        detail: 'Active program memberships by program and tier.',
+        breakdown: sortedCounts(this.membersPerTier),
+      },
+      {
+        id: 'tier-movement-12m',
+        title: 'Tier movement (last 12 months)',
+        value: (this.tierMoves.get('Upgrade') ?? 0) + (this.tierMoves.get('Downgrade') ?? 0),
+        unit: 'count',
+        detail:
+          'Upgrades plus downgrades that took effect in the last 12 months; pending downgrades and initial tiers listed too.',
+        breakdown: sortedCounts(this.tierMoves),
+      },
+      {
+        id: 'partner-revenue',
+        title: 'Partner-attributed revenue (closed won)',
+        value: round(sourced + influenced, 2),
+        unit: 'currency',
+        detail: `Attributed amounts on won deals; ${String(percent(sourced + influenced, this.wonRevenue))} % of all won revenue (${Math.round(this.wonRevenue)}).`,
+        breakdown: [
+          { label: 'Sourced', value: round(sourced, 2) },
+          { label: 'Influenced', value: round(influenced, 2) },
+        ],
+      },
+      {
+        id: 'win-rate-partner-percent',
+        title: 'Win rate, partner deals',
+        value: percent(this.won.partner, this.closed.partner),
+        unit: 'percent',
+        detail: `${this.won.partner} won of ${this.closed.partner} closed partner deals.`,
+      },
+      {
+        id: 'win-rate-direct-percent',
+        title: 'Win rate, direct deals',
+        value: percent(this.won.direct, this.closed.direct),
+        unit: 'percent',
+        detail: `${this.won.direct} won of ${this.closed.direct} closed direct deals.`,
+      },
+      {
+        id: 'cycle-time-partner-days',
+        title: 'Sales cycle, partner deals (median)',
+        value: round(this.cycle.partner.percentile(50), 1),
+        unit: 'days',
+        detail: 'From opportunity creation to close, won partner deals.',
+      },
+      {
+        id: 'cycle-time-direct-days',
+        title: 'Sales cycle, direct deals (median)',
+        value: round(this.cycle.direct.percentile(50), 1),
+        unit: 'days',
+        detail: 'From opportunity creation to close, won direct deals.',
+      },
+      {
+        id: 'roi-by-program',
+        title: 'Program ROI',
+        value: total.roi,
+        unit: 'ratio',
+        detail: 'Attributed won revenue ÷ (commissions + program costs), overall and per program (programRoi).',
+        breakdown: roi,
+      },
+    ];
+  }
+}
+
+export function metricsCollector(context: AuditContext): MetricCollector {
+  return new Collector(context);
+}

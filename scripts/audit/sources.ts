@@ -1,0 +1,45 @@
+/**
+ * Where audited records come from. The audit logic sees only this interface, so the same
+ * checks run on a snapshot folder and on an org (scripts/salesforce/orgSource.ts).
+ */
+import type { SnapshotRecord } from '../snapshot/format';
+import type { SnapshotObject, SnapshotSchema } from '../snapshot/schema';
+import { openSnapshot, readObjectRecords } from '../snapshot/reader';
+
+export interface RecordSource {
+  /** For the report: "snapshot out/demo", "org my-sandbox". */
+  description: string;
+  /** When the data was taken (a snapshot's takenAt); undefined for live data. */
+  takenAt?: string;
+  /** Objects the source holds, in load order. */
+  objects: SnapshotObject[];
+  /** Streams one object's records. */
+  records(object: SnapshotObject): AsyncIterable<SnapshotRecord>;
+  /** Rough size of the whole source for progress display, and how much of it a record stream consumed. */
+  size?: { total: number; unit: 'bytes' | 'records' };
+  onProgress?: (amount: number) => void;
+}
+
+/** A snapshot folder as a record source. */
+export class SnapshotSource implements RecordSource {
+  readonly description: string;
+  readonly takenAt: string;
+  readonly objects: SnapshotObject[];
+  readonly size: { total: number; unit: 'bytes' };
+  onProgress?: (amount: number) => void;
+
+  constructor(
+    private readonly dir: string,
+    schema: SnapshotSchema,
+  ) {
+    const snapshot = openSnapshot(dir, schema);
+    this.description = `snapshot ${dir}`;
+    this.takenAt = snapshot.manifest.takenAt;
+    this.objects = snapshot.objects;
+    this.size = { total: snapshot.bytes, unit: 'bytes' };
+  }
+
+  records(object: SnapshotObject): AsyncIterable<SnapshotRecord> {
+    return readObjectRecords(this.dir, object, { onBytes: (bytes) => this.onProgress?.(bytes) });
+  }
+}
