@@ -1,0 +1,58 @@
+/**
+ * Offline guard against the two runtimes drifting apart: every area with vectors has an
+ * Apex twin registered in RuleVectorDispatcher and a test method in its tests, and every
+ * rule a vector names is dispatched by the twin (`when '<rule>'`) and exported by the
+ * TypeScript registry. Whether the Apex *results* match is proven in an org by
+ * RuleVectorDispatcher_Tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ruleRegistry } from '../../lwc-ts-src/prmRules/prmRules';
+import { vectorFiles } from '../../scripts/build/vectorsResource';
+import { PROJECT_ROOT } from '../../scripts/lib/project';
+import { loadVectorFile } from '../../scripts/rules/vectorRunner';
+
+const CLASSES = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'classes');
+const read = (name: string): string => readFileSync(path.join(CLASSES, `${name}.cls`), 'utf8');
+
+export function registeredAreas(dispatcherSource: string): Map<string, string> {
+  return new Map([...dispatcherSource.matchAll(/'(\w+)'\s*=>\s*(\w+)\.class/g)].map((m) => [m[1], m[2]]));
+}
+
+export function testedAreas(testSource: string): Set<string> {
+  const block = /AREAS_TESTED\s*=\s*new Set<String>\s*\{([^}]*)\}/.exec(testSource)?.[1] ?? '';
+  return new Set([...block.matchAll(/'(\w+)'/g)].map((m) => m[1]));
+}
+
+const areas = vectorFiles(PROJECT_ROOT).map((file) => loadVectorFile(file));
+const registered = registeredAreas(read('RuleVectorDispatcher'));
+const tested = testedAreas(read('RuleVectorDispatcher_Tests'));
+
+describe.each(areas.map((a) => [a.area, a] as const))('area %s', (area, vectors) => {
+  const twin = registered.get(area);
+
+  it('has an Apex twin registered in RuleVectorDispatcher and a test method', () => {
+    expect(twin).toBeDefined();
+    expect(existsSync(path.join(CLASSES, `${twin}.cls`))).toBe(true);
+    expect(tested.has(area)).toBe(true);
+  });
+
+  it('every rule its vectors name is exported in TypeScript and dispatched in Apex', () => {
+    const source = twin ? read(twin) : '';
+    const rules = [...new Set(vectors.cases.map((c) => c.rule))];
+    expect(rules.filter((rule) => !(rule in ruleRegistry))).toEqual([]);
+    expect(rules.filter((rule) => !source.includes(`when '${rule}'`))).toEqual([]);
+  });
+});
+
+describe('twin contract parsing', () => {
+  it('reads the dispatcher map and the tested-areas set', () => {
+    expect(registeredAreas("AREAS = new Map<String, Type>{ 'a' => A.class, 'bB' => BRules.class };")).toEqual(
+      new Map([
+        ['a', 'A'],
+        ['bB', 'BRules'],
+      ]),
+    );
+    expect(testedAreas("AREAS_TESTED = new Set<String>{ 'a', 'bB' };")).toEqual(new Set(['a', 'bB']));
+  });
+});
