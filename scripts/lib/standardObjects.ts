@@ -207,6 +207,19 @@ export const STANDARD_OBJECTS: Record<string, StandardObject> = {
     },
   },
   PermissionSetGroup: { fields: plain('DeveloperName', 'MasterLabel', 'Status') },
+  ObjectPermissions: {
+    fields: {
+      ...plain(
+        'SobjectType',
+        'PermissionsRead',
+        'PermissionsEdit',
+        'PermissionsViewAllRecords',
+        'PermissionsModifyAllRecords',
+      ),
+      ParentId: ref('Parent', 'PermissionSet'),
+    },
+  },
+  OpportunityStage: { fields: plain('ApiName', 'MasterLabel', 'IsActive', 'IsClosed', 'IsWon', 'SortOrder') },
   Group: { fields: { ...plain('Name', 'DeveloperName', 'Type', 'Email'), RelatedId: ref('Related', 'UserRole') } },
   GroupMember: { fields: { GroupId: ref('Group', 'Group'), UserOrGroupId: {} } },
   StaticResource: { fields: plain('Name', 'Body', 'ContentType', 'BodyLength', 'NamespacePrefix') },
