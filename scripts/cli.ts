@@ -5,12 +5,18 @@
  */
 import { Command } from 'commander';
 import { rulesCommand } from './commands/rules';
+import { seedCommand } from './commands/seed';
+import { auditCommand } from './commands/audit';
+import { demoCommand } from './commands/demo';
 
 export function createProgram(): Command {
   return new Command('prm')
     .description('Partner Success Platform: rule checks, seed data, audits and reports for a partner program.')
     .version(require('../package.json').version as string)
     .addCommand(rulesCommand())
+    .addCommand(seedCommand())
+    .addCommand(auditCommand())
+    .addCommand(demoCommand())
     .showHelpAfterError();
 }
 

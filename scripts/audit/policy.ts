@@ -82,6 +82,14 @@ const policyFile = z
   .partial()
   .strict();
 
+/** An unreadable or invalid policy file. */
+export class PolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
 /**
  * Reads a policy file (every key optional) over the defaults.
  * @param file JSON file path
@@ -91,12 +99,12 @@ export function readPolicy(file: string): ProgramPolicy {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: cannot read the policy (${(error as Error).message})`);
+    throw new PolicyError(`${file}: cannot read the policy (${(error as Error).message})`);
   }
   const parsed = policyFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${file}: ${issue.path.join('.') || 'root'}: ${issue.message}`);
+    throw new PolicyError(`${file}: ${issue.path.join('.') || 'root'}: ${issue.message}`);
   }
   const p = parsed.data;
   return {

@@ -8,6 +8,8 @@ import { CsvError, parse } from 'csv-parse';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
 import { type SnapshotManifest, type SnapshotRecord, SnapshotInputError, decodeCell, readManifest } from './format';
 
+const SNAPSHOT_HINT = 'snapshot.json lists this object but its CSV file is missing';
+
 /** The CSV file of an object in a snapshot folder. */
 export function objectFile(dir: string, objectName: string): string {
   return path.join(dir, `${objectName}.csv`);
@@ -58,6 +60,8 @@ function csvProblem(file: string, error: CsvError): SnapshotInputError {
 export interface ReadObjectOptions {
   /** Called with the number of bytes read from the file, for progress display. */
   onBytes?: (bytes: number) => void;
+  /** Updated with the line of the record just yielded, for messages about it. */
+  position?: { line: number };
 }
 
 /**
@@ -99,6 +103,9 @@ export async function* readObjectRecords(
           throw new SnapshotInputError(file, (error as Error).message, item.info.lines, field.name);
         }
       }
+      if (options.position) {
+        options.position.line = item.info.lines;
+      }
       yield record;
     }
   } catch (error) {
@@ -110,8 +117,6 @@ export async function* readObjectRecords(
     input.destroy();
   }
 }
-
-const SNAPSHOT_HINT = 'snapshot.json lists this object but its CSV file is missing';
 
 /** A snapshot folder opened for reading. */
 export interface OpenSnapshot {

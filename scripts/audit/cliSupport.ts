@@ -1,0 +1,170 @@
+/**
+ * What the seed, audit and demo commands share: exit codes, option parsers, error reporting
+ * and progress bars (on a terminal only).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { SnapshotInputError } from '../snapshot/format';
+import { OrgApiError } from '../salesforce/errors';
+
+/** Exit codes of `prm seed`, `prm audit` and `prm demo`. */
+export const EXIT = Object.freeze({
+  OK: 0,
+  /** Findings at or above `--fail-on`. */
+  FINDINGS: 1,
+  /** Usage or input error: bad option, unreadable or malformed snapshot, policy or file. */
+  INPUT: 2,
+  /** Org or API error: authentication, limits after retries, failed jobs. */
+  ORG: 3,
+  /** An unexpected error (a bug: please report it with the stack trace). */
+  INTERNAL: 4,
+});
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  success
+  1  findings at or above --fail-on (audit)
+  2  usage or input error (bad option, missing or malformed file; nothing is written to an org)
+  3  org or API error (login, limits after retries, failed Bulk jobs)
+  4  unexpected error (a bug)`;
+
+/** A usage error found after option parsing (conflicting options, for example). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function parseInteger(name: string, min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}.`);
+    }
+    return n;
+  };
+}
+
+export function parseRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError('must be a number from 0 to 1.');
+  }
+  return n;
+}
+
+/** Accepts `YYYY-MM-DD` (midnight UTC) or an ISO-8601 datetime; returns ISO UTC. */
+export function parseInstant(value: string): string {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? Date.parse(`${value}T00:00:00Z`)
+    : /T/.test(value)
+      ? Date.parse(value)
+      : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new InvalidArgumentError('must be a date (YYYY-MM-DD) or an ISO-8601 datetime such as 2025-06-30T12:00:00Z.');
+  }
+  return new Date(ms).toISOString();
+}
+
+export function parseTimeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value;
+  } catch {
+    throw new InvalidArgumentError('must be an IANA time zone such as Europe/Paris.');
+  }
+}
+
+/**
+ * Makes commander's own usage errors exit with code 2 (help and version still exit 0).
+ * @param command the command to configure
+ */
+export function usageExitCode(command: Command): Command {
+  return command.exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : EXIT.INPUT);
+  });
+}
+
+export interface Output {
+  json: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processOutput = (json: boolean): Output => ({
+  json,
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+});
+
+/**
+ * Runs a command body and turns its errors into the documented exit codes and messages
+ * (as `{status, error}` with --json).
+ * @param output where messages go
+ * @param body the command
+ * @returns the exit code
+ */
+export async function runCommand(output: Output, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    let code: number = EXIT.INTERNAL;
+    let kind = 'InternalError';
+    if (error instanceof SnapshotInputError || error instanceof UsageError || error instanceof InvalidArgumentError) {
+      code = EXIT.INPUT;
+      kind = error.name;
+    } else if (error instanceof OrgApiError) {
+      code = EXIT.ORG;
+      kind = error.name;
+    } else if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as Error).name === 'PolicyError') {
+      code = EXIT.INPUT;
+      kind = 'InputError';
+    }
+    const message = (error as Error).message;
+    if (output.json) {
+      output.stdout(JSON.stringify({ status: code, error: { name: kind, message } }, null, 2));
+    } else {
+      output.stderr(`Error: ${message}`);
+      if (code === EXIT.INTERNAL) {
+        output.stderr((error as Error).stack ?? '');
+      }
+    }
+    return code;
+  }
+}
+
+/** A progress bar on stderr, shown only on a terminal and never with --json. */
+export class Progress {
+  private bar: SingleBar | undefined;
+
+  constructor(private readonly enabled: boolean) {}
+
+  static for(json: boolean): Progress {
+    return new Progress(!json && process.stderr.isTTY === true);
+  }
+
+  start(total: number, label: string, unit: string): void {
+    if (!this.enabled) {
+      return;
+    }
+    this.bar = new SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit}`,
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
+      Presets.shades_classic,
+    );
+    this.bar.start(Math.max(1, Math.round(total)), 0);
+  }
+
+  increment(amount = 1): void {
+    this.bar?.increment(amount);
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = undefined;
+  }
+}
