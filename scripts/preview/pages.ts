@@ -1,0 +1,218 @@
+/**
+ * The preview's page registry: one declarative entry per page. A page lists the components
+ * it shows (folder names in lwc-ts-src) with their public properties; record pages name
+ * the demo record to open by a predicate over the demo data. A page appears once all of
+ * its components exist, so adding a component's page is one entry here.
+ */
+import type { DemoDataset, DemoRecord, FieldValue, PageComponent, PageConfig } from './browser/types';
+
+/** How a record page picks its record: the first record of the object the predicate accepts. */
+export interface RecordChoice {
+  objectApiName: string;
+  pick: (record: DemoRecord, data: DemoDataset) => boolean;
+}
+
+export interface PageSlotSpec {
+  component: string;
+  props?: Record<string, FieldValue>;
+  /** Sets `recordId` and `objectApiName` from the chosen record. */
+  record?: RecordChoice;
+}
+
+export interface PageSpec {
+  id: string;
+  title: string;
+  audience: 'portal' | 'internal';
+  guest?: boolean;
+  description: string;
+  slots: PageSlotSpec[];
+  /** Page-reference names that lead here (see PageConfig.navigationNames). */
+  navigationNames?: string[];
+}
+
+export const PAGES: readonly PageSpec[] = [
+  {
+    id: 'home',
+    title: 'Home',
+    audience: 'portal',
+    description: 'Partner home: scorecard, tier badge and progress to the next tier, tasks.',
+    slots: [{ component: 'partnerHome' }],
+    navigationNames: ['Home'],
+  },
+  {
+    id: 'register-deal',
+    title: 'Register a deal',
+    audience: 'portal',
+    description: 'Deal registration form with live conflict and approval-route preview.',
+    slots: [{ component: 'dealRegistrationForm' }],
+    navigationNames: ['Register_Deal', 'Deal_Registration_Form'],
+  },
+  {
+    id: 'my-registrations',
+    title: 'My registrations',
+    audience: 'portal',
+    description: "The partner's registrations: status, days to expiry, renewal.",
+    slots: [{ component: 'dealRegistrationList' }],
+    navigationNames: ['My_Registrations', 'Deal_Registration__c'],
+  },
+  {
+    id: 'lead-inbox',
+    title: 'Lead inbox',
+    audience: 'portal',
+    description: 'Offered leads with their SLA countdown; accept or reject with a reason.',
+    slots: [{ component: 'leadInbox' }],
+    navigationNames: ['Lead_Inbox', 'Lead'],
+  },
+  {
+    id: 'submit-lead',
+    title: 'Submit a lead',
+    audience: 'portal',
+    description: 'Lead submission with duplicate feedback.',
+    slots: [{ component: 'leadSubmissionForm' }],
+    navigationNames: ['Submit_Lead', 'Lead_Submission'],
+  },
+  {
+    id: 'training',
+    title: 'Training',
+    audience: 'portal',
+    description: 'Training modules, due dates, completion and certificates.',
+    slots: [{ component: 'trainingTracker' }],
+    navigationNames: ['Training'],
+  },
+  {
+    id: 'resources',
+    title: 'Resources',
+    audience: 'portal',
+    description: 'Resources gated by tier and program.',
+    slots: [{ component: 'resourceLibrary' }],
+    navigationNames: ['Resources'],
+  },
+  {
+    id: 'earnings',
+    title: 'Earnings',
+    audience: 'portal',
+    description: "The partner's attributed pipeline and earned and paid commissions.",
+    slots: [{ component: 'partnerEarnings' }],
+    navigationNames: ['Earnings'],
+  },
+  {
+    id: 'apply',
+    title: 'Become a partner',
+    audience: 'portal',
+    guest: true,
+    description: 'Public partner application form (guest user).',
+    slots: [{ component: 'partnerApplicationForm' }],
+    navigationNames: ['Apply', 'Partner_Application__c'],
+  },
+  {
+    id: 'review-console',
+    title: 'Registration review',
+    audience: 'internal',
+    description: 'Partner managers: pending registrations by age, conflicts, approve or reject.',
+    slots: [{ component: 'registrationReviewConsole' }],
+    navigationNames: ['Registration_Review'],
+  },
+  {
+    id: 'registration-conflicts',
+    title: 'Conflicts (Account)',
+    audience: 'internal',
+    description: 'Partner conflict panel on a customer Account with partner registrations.',
+    slots: [
+      {
+        component: 'registrationConflictPanel',
+        record: {
+          objectApiName: 'Account',
+          pick: (account, data) =>
+            account.Is_Partner__c !== true &&
+            (data.records.Deal_Registration__c ?? []).some((r) => r.Matched_Account__c === account.Id),
+        },
+      },
+    ],
+    navigationNames: ['Account'],
+  },
+  {
+    id: 'membership-tier',
+    title: 'Tier (Account)',
+    audience: 'internal',
+    description: "Tier history and the metrics behind it on the partner's Account.",
+    slots: [
+      {
+        component: 'membershipTierPanel',
+        record: { objectApiName: 'Account', pick: (account, data) => account.Id === data.partnerAccountId },
+      },
+    ],
+  },
+  {
+    id: 'lead-routing',
+    title: 'Routing (Lead)',
+    audience: 'internal',
+    description: 'Who a lead was offered to, when, the SLA and the routing reason.',
+    slots: [
+      {
+        component: 'leadRoutingPanel',
+        record: { objectApiName: 'Lead', pick: (lead) => Number(lead.Offer_Count__c ?? 0) > 1 },
+      },
+    ],
+  },
+  {
+    id: 'opportunity-attribution',
+    title: 'Attribution (Opportunity)',
+    audience: 'internal',
+    description: 'Partners, roles, weights and attributed amounts on an Opportunity.',
+    slots: [
+      {
+        component: 'partnerAttributionPanel',
+        record: {
+          objectApiName: 'Opportunity',
+          pick: (opp, data) =>
+            (data.records.Partner_Attribution__c ?? []).filter((a) => a.Opportunity__c === opp.Id).length > 1,
+        },
+      },
+    ],
+    navigationNames: ['Opportunity'],
+  },
+];
+
+/** `dealRegistrationForm` → `c-deal-registration-form`. */
+export function tagOf(component: string): string {
+  return `c-${component.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Pages whose components all exist, with their records chosen from the demo data. */
+export function resolvePages(
+  specs: readonly PageSpec[],
+  components: ReadonlySet<string>,
+  data: DemoDataset,
+): PageConfig[] {
+  return specs
+    .filter((spec) => spec.slots.every((slot) => components.has(slot.component)))
+    .map((spec) => ({
+      id: spec.id,
+      title: spec.title,
+      audience: spec.audience,
+      guest: spec.guest === true,
+      description: spec.description,
+      navigationNames: spec.navigationNames ?? [],
+      components: spec.slots.map((slot): PageComponent => {
+        const props: Record<string, FieldValue> = { ...(slot.props ?? {}) };
+        if (slot.record) {
+          const choice = slot.record;
+          const record =
+            (data.records[choice.objectApiName] ?? []).find((r) => choice.pick(r, data)) ??
+            (data.records[choice.objectApiName] ?? [])[0];
+          if (!record) {
+            throw new Error(`Page ${spec.id}: the demo data has no ${choice.objectApiName} record`);
+          }
+          props.recordId = record.Id;
+          props.objectApiName = choice.objectApiName;
+        }
+        return { component: slot.component, tag: tagOf(slot.component), props };
+      }),
+    }));
+}
+
+/** Exposed components (page-level) that no page shows: each should get an entry in PAGES. */
+export function componentsWithoutPage(specs: readonly PageSpec[], exposed: readonly string[]): string[] {
+  const placed = new Set(specs.flatMap((s) => s.slots.map((slot) => slot.component)));
+  return exposed.filter((c) => !placed.has(c));
+}

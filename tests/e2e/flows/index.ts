@@ -1,0 +1,7 @@
+/**
+ * The user flows, one file per component area. A flow names the preview pages it opens and
+ * is skipped while one of them is not built.
+ */
+import type { E2ETest } from '../harness';
+
+export const FLOW_TESTS: E2ETest[] = [];
