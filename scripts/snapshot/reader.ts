@@ -41,17 +41,34 @@ function mapHeader(file: string, object: SnapshotObject, header: string[]): Snap
   return fields;
 }
 
-function csvProblem(file: string, error: CsvError): SnapshotInputError {
+/**
+ * Turns a csv-parse error into a message naming the line.
+ * @param file the CSV file
+ * @param error the parser's error
+ * @param lastLine line of the last record read completely
+ */
+function csvProblem(file: string, error: CsvError, lastLine: number): SnapshotInputError {
   const line = typeof error.lines === 'number' ? error.lines : undefined;
   switch (error.code) {
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const counts = /expect (\d+), got (\d+)/.exec(error.message);
+      const detail = counts
+        ? `the row has ${counts[2]} cells, the header has ${counts[1]}`
+        : 'the row and the header have different numbers of cells';
+      return new SnapshotInputError(file, `malformed CSV: ${detail}`, line);
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
       return new SnapshotInputError(
         file,
-        `malformed CSV: the row has a different number of cells than the header`,
+        'malformed CSV: a quoted cell that starts on this line is never closed',
+        lastLine + 1,
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new SnapshotInputError(
+        file,
+        'malformed CSV: a quote inside a cell must be doubled ("") and the cell quoted',
         line,
       );
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new SnapshotInputError(file, 'malformed CSV: a quoted cell is never closed', line);
     default:
       return new SnapshotInputError(file, `malformed CSV: ${error.message}`, line);
   }
@@ -87,9 +104,11 @@ export async function* readObjectRecords(
   const parser = input.pipe(parse({ bom: true, info: true, skip_empty_lines: true }));
   input.on('error', (error) => parser.destroy(error));
   let fields: SnapshotField[] | undefined;
+  let lastLine = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const row = item.record;
+      lastLine = item.info.lines;
       if (!fields) {
         fields = mapHeader(file, object, row);
         continue;
@@ -110,7 +129,7 @@ export async function* readObjectRecords(
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      throw csvProblem(file, error);
+      throw csvProblem(file, error, lastLine);
     }
     throw error;
   } finally {
