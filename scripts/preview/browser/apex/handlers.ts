@@ -5,19 +5,11 @@
  * verdict, an approval route, an SLA), the handler calls the `c/prmRules` function the
  * Apex twin mirrors.
  */
-import type { DemoStore } from '../store';
+import type { ApexHandler } from './api';
+import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 
-/** The named parameters of an Apex call, as the component passed them. */
-export type ApexParams = Record<string, unknown>;
+export { ApexError, type ApexHandler, type ApexParams } from './api';
 
-export type ApexHandler = (params: ApexParams, store: DemoStore) => unknown;
-
-/** A refusal the controller would raise as an AuraHandledException (a message for the user). */
-export class ApexError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ApexError';
-  }
-}
-
-export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({});
+export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
+  ...PORTAL_DEAL_REGISTRATION,
+});
