@@ -23,6 +23,8 @@ export interface Fault {
   message?: string;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Matching requests that still succeed before the failures start (default 0). */
+  after?: number;
 }
 
 interface IngestJob {
@@ -51,6 +53,8 @@ export class SalesforceStandIn {
   readonly version = '65.0';
   /** Every request, as `METHOD /path` without the query string. */
   readonly log: string[] = [];
+  /** Object of every ingest job created, in order. */
+  readonly ingestJobObjects: string[] = [];
   /** Records per REST query page and per Bulk results page when maxRecords is larger. */
   restPageSize = 3;
   bulkPageSize = 50;
@@ -141,7 +145,9 @@ export class SalesforceStandIn {
       const fault = this.faults.find(
         (f) => (f.method === undefined || f.method === method) && f.path.test(url.pathname) && (f.times ?? 1) > 0,
       );
-      if (fault) {
+      if (fault && (fault.after ?? 0) > 0) {
+        fault.after = (fault.after ?? 0) - 1;
+      } else if (fault) {
         fault.times = (fault.times ?? 1) - 1;
         throw new PlatformError(fault.status, fault.errorCode, fault.message ?? fault.errorCode);
       }
@@ -180,6 +186,7 @@ export class SalesforceStandIn {
         throw new PlatformError(400, 'FEATURENOTENABLED', 'the stand-in supports upsert only');
       }
       const id = `750Xy${String(++this.counter).padStart(10, '0')}`;
+      this.ingestJobObjects.push(request.object);
       this.ingestJobs.set(id, {
         id,
         object: request.object,
