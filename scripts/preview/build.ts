@@ -52,11 +52,18 @@ export interface PreviewBuild {
   components: string[];
   /** Exposed components that no registered page shows. */
   unplaced: string[];
+  /** Components left out because the preview cannot serve what they import. */
+  problems: ComponentProblem[];
   warnings: string[];
   seconds: number;
 }
 
 export class PreviewBuildError extends Error {}
+
+export interface ComponentProblem {
+  component: string;
+  message: string;
+}
 
 /** Static and dynamic import specifiers of a compiled module. */
 export function importsOf(source: string): string[] {
@@ -158,8 +165,10 @@ function lbcModuleNames(root: string): Set<string> {
   return new Set(pkg.lwc.modules.flatMap((m) => (m.name ? [m.name] : [])));
 }
 
+// Decorators stay native (ESNext) for the LWC compiler, as in lwcBuild.
 const TS_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
+  target: ts.ScriptTarget.ESNext,
+  experimentalDecorators: false,
   module: ts.ModuleKind.ESNext,
   isolatedModules: true,
   useDefineForClassFields: true,
@@ -171,6 +180,12 @@ const TS_OPTIONS: ts.CompilerOptions = {
  * instance the components use.
  */
 function transpileBrowserCode(targetDir: string): void {
+  // Templates and styles of the stand-in base components are copied as they are.
+  for (const file of listFiles(BROWSER_DIR, (f) => f.endsWith('.html') || f.endsWith('.css'))) {
+    const target = path.join(targetDir, path.relative(BROWSER_DIR, file));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, readFileSync(file, 'utf8'));
+  }
   for (const file of listFiles(BROWSER_DIR, (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
     const result = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: TS_OPTIONS,
@@ -266,45 +281,46 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
     writeFileSync(target, content);
   }
 
-  const dataset = demoDataset(options.dataset);
+  const dataset = demoDataset({ root, ...options.dataset });
   const specs = options.pages ?? PAGES;
-  const pages = resolvePages(specs, new Set(components), dataset);
 
-  // Every platform module any component imports must have a stand-in.
+  // Every platform module a component imports must have a stand-in. A component that needs
+  // one the preview lacks is left out (with its pages) and reported, so the rest still runs.
   const context = {
     labels: customLabels(root),
     dataset,
     lbcNames: lbcModuleNames(root),
     root,
-    guestPages: pages.filter((p) => p.guest).map((p) => p.id),
+    guestPages: specs.filter((p) => p.guest).map((p) => p.id),
   };
   const generated = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: ComponentProblem[] = [];
   for (const [rel, content] of compiled) {
     if (!rel.endsWith('.js')) {
       continue;
     }
+    const component = rel.split(path.sep)[0];
+    const report = (message: string) => problems.push({ component, message: `${LWC_SOURCE_DIR}/${rel}: ${message}` });
     for (const specifier of importsOf(content)) {
       if (specifier.startsWith('.') || specifier === 'lwc' || generated.has(specifier)) {
         continue;
       }
       if (specifier.startsWith('c/')) {
         if (!components.includes(specifier.slice(2))) {
-          problems.push(`${LWC_SOURCE_DIR}/${rel}: imports ${specifier}, which is not a component`);
+          report(`imports ${specifier}, which is not a component`);
         }
         continue;
       }
       const served = platformModule(specifier, context);
       if (served && 'error' in served) {
-        problems.push(`${LWC_SOURCE_DIR}/${rel}: ${served.error}`);
+        report(served.error);
       } else if (served) {
         generated.set(specifier, served.source);
       }
     }
   }
-  if (problems.length > 0) {
-    throw new PreviewBuildError(`The preview cannot serve what the components import:\n  ${problems.join('\n  ')}`);
-  }
+  const broken = new Set(problems.map((p) => p.component));
+  const pages = resolvePages(specs, new Set(components.filter((c) => !broken.has(c))), dataset);
 
   transpileBrowserCode(path.join(work, 'preview'));
   const moduleRecords: { name: string; path: string }[] = [];
@@ -322,9 +338,15 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
   writeFileSync(gateClosed, 'export default { isOpen: () => false };\n');
 
   const warnings: string[] = [];
+  const unresolved: string[] = [];
   const bundle = await rollup({
     input: path.join(work, 'entry.js'),
     onwarn(warning: RollupLog) {
+      if (warning.code === 'UNRESOLVED_IMPORT') {
+        // Left external, the module would fail in the browser: fail the build instead.
+        unresolved.push(`${warning.exporter ?? warning.message} (imported by ${warning.id ?? 'an unknown module'})`);
+        return;
+      }
       if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.plugin === 'rollup-plugin-lwc-compiler') {
         return;
       }
@@ -340,6 +362,8 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
         enableDynamicComponents: true,
         modules: [
           { dir: path.join(work, 'modules') },
+          // Base components the npm package lacks (lightning-record-picker, …): ./browser/components.
+          { dir: path.join(work, 'preview', 'components') },
           ...moduleRecords,
           { name: '@salesforce/gate/bc.260.enableComboboxElementInternals', path: gateClosed },
           { npm: LBC },
@@ -348,6 +372,11 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
     ],
   });
   try {
+    if (unresolved.length > 0) {
+      throw new PreviewBuildError(
+        `Modules neither lightning-base-components nor the preview provide (add a stand-in in scripts/preview/browser/components):\n  ${[...new Set(unresolved)].join('\n  ')}`,
+      );
+    }
     await bundle.write({ dir: outDir, format: 'esm', entryFileNames: 'app.js', sourcemap: false });
   } finally {
     await bundle.close();
@@ -362,6 +391,7 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
     dataset,
     components,
     unplaced: componentsWithoutPage(specs, exposed),
+    problems,
     warnings,
     seconds: (Date.now() - started) / 1000,
   };

@@ -3,10 +3,13 @@
  * `prm seed`), kept in memory at a small scale with no planted problems, plus the
  * identity of the partner whose portal the preview shows.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_POLICY } from '../audit/policy';
+import { listFiles, PROJECT_ROOT } from '../lib/project';
 import { generateSeed } from '../seed/generator';
 import { syntheticId } from '../snapshot/schema';
-import type { DemoDataset, DemoRecord } from './browser/types';
+import type { DemoDataset, DemoRecord, PicklistValue } from './browser/types';
 
 export interface DemoDatasetOptions {
   /** The data's "now" (ISO datetime); defaults to the start of the current UTC hour. */
@@ -14,6 +17,8 @@ export interface DemoDatasetOptions {
   seed?: number;
   partners?: number;
   customers?: number;
+  /** Project root whose metadata gives the picklist values. */
+  root?: string;
 }
 
 export const DEFAULT_SEED = 20261123;
@@ -25,6 +30,54 @@ export function currentHour(now: number = Date.now()): string {
 
 function count(records: DemoRecord[], field: string, id: string): number {
   return records.filter((r) => r[field] === id).length;
+}
+
+const OBJECTS_DIR = path.join('force-app', 'main', 'default', 'objects');
+const VALUE_SETS_DIR = path.join('force-app', 'main', 'default', 'globalValueSets');
+
+function unescapeXml(value: string): string {
+  return value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function valuesIn(xml: string, element: string): PicklistValue[] {
+  const values: PicklistValue[] = [];
+  for (const block of xml.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))) {
+    const value = /<fullName>([^<]*)<\/fullName>/.exec(block[1])?.[1];
+    const label = /<label>([^<]*)<\/label>/.exec(block[1])?.[1];
+    const inactive = /<isActive>false<\/isActive>/.test(block[1]);
+    if (value !== undefined && !inactive) {
+      values.push({ value: unescapeXml(value), label: unescapeXml(label ?? value) });
+    }
+  }
+  return values;
+}
+
+/** Active picklist values of the package's fields, `Object.Field` → values in metadata order. */
+export function picklistValues(root: string = PROJECT_ROOT): Record<string, PicklistValue[]> {
+  const result: Record<string, PicklistValue[]> = {};
+  const fieldFiles = listFiles(path.join(root, OBJECTS_DIR), (f) => f.endsWith('.field-meta.xml'));
+  for (const file of fieldFiles) {
+    const xml = readFileSync(file, 'utf8');
+    if (!/<type>(Picklist|MultiselectPicklist)<\/type>/.test(xml)) {
+      continue;
+    }
+    const objectName = path.basename(path.dirname(path.dirname(file)));
+    const fieldName = path.basename(file, '.field-meta.xml');
+    const globalSet = /<valueSetName>([^<]+)<\/valueSetName>/.exec(xml)?.[1];
+    const values = globalSet
+      ? valuesIn(
+          readFileSync(path.join(root, VALUE_SETS_DIR, `${globalSet}.globalValueSet-meta.xml`), 'utf8'),
+          'customValue',
+        )
+      : valuesIn(xml, 'value');
+    result[`${objectName}.${fieldName}`] = values;
+  }
+  return result;
 }
 
 /**
@@ -75,5 +128,6 @@ export function demoDataset(options: DemoDatasetOptions = {}): DemoDataset {
     contactId: contact.Id,
     userId: syntheticId('005', 1),
     records,
+    picklists: picklistValues(options.root),
   };
 }

@@ -24,6 +24,7 @@ async function main(options: Options): Promise<void> {
     `Built ${build.pages.length} page(s) from ${build.components.length} component(s) in ${build.seconds.toFixed(1)}s into ${build.outDir}`,
   );
   build.warnings.forEach((w) => console.warn(`warning: ${w}`));
+  build.problems.forEach((p) => console.warn(`left out ${p.component}: ${p.message}`));
   if (build.unplaced.length > 0) {
     console.warn(`No preview page yet for: ${build.unplaced.join(', ')} (add one in scripts/preview/pages.ts)`);
   }

@@ -51,9 +51,14 @@ export class TestContext {
     const params = new URLSearchParams(id === 'index' ? query : { page: id, ...query });
     const search = params.toString();
     await this.page.goto(`${this.baseUrl}/${search ? `?${search}` : ''}`);
-    await this.page.waitForFunction('window.__preview && window.__preview.ready === true', null, {
-      timeout: 15000,
-    });
+    try {
+      await this.page.waitForFunction('window.__preview && window.__preview.ready === true', null, {
+        timeout: 15000,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new CheckFailed(`page ${id} did not start: ${reason}\n${this.errors.join('\n')}`);
+    }
     await this.settle();
   }
 
@@ -85,6 +90,20 @@ export class TestContext {
     const violations = await accessibilityViolations(this.page);
     if (violations.length > 0) {
       throw new CheckFailed(`accessibility:\n${violations.map(formatViolation).join('\n')}`);
+    }
+  }
+
+  /** Polls `condition` until it holds (fails with `message` after `ms`). */
+  async waitUntil(condition: () => Promise<boolean>, message: string, ms = 10000): Promise<void> {
+    const until = Date.now() + ms;
+    for (;;) {
+      if (await condition()) {
+        return;
+      }
+      if (Date.now() > until) {
+        throw new CheckFailed(message);
+      }
+      await this.page.waitForTimeout(100);
     }
   }
 

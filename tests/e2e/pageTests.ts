@@ -10,10 +10,12 @@ async function checkRendered(t: TestContext, config: PageConfig): Promise<void> 
   for (const placed of config.components) {
     const host = t.page.locator(placed.tag).first();
     await host.waitFor({ state: 'attached', timeout: 10000 });
-    // A component that rendered nothing (or only failed) leaves an empty host.
-    const text = (await host.innerText()).trim();
-    const inner = await host.evaluate('(el) => el.querySelectorAll("*").length');
-    t.check(Number(inner) > 0 && text.length > 0, `${placed.tag} rendered nothing`);
+    // A component that rendered nothing (or only failed) leaves an empty host. Playwright's
+    // locators see through synthetic shadow; the DOM's own querySelectorAll does not.
+    await t.waitUntil(
+      async () => (await host.locator('*').count()) > 0 && (await host.innerText()).trim().length > 0,
+      `${placed.tag} rendered nothing`,
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { chromium, type Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
-import { buildPreview, PreviewBuildError, type PreviewBuild } from '../../scripts/preview/build';
+import { buildPreview, type PreviewBuild } from '../../scripts/preview/build';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview/server';
 import { TestContext, type E2ETest } from './harness';
 import { pageTests } from './pageTests';
@@ -46,7 +46,22 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 function structuralTests(build: PreviewBuild): E2ETest[] {
+  const broken = [...new Set(build.problems.map((p) => p.component))];
   return [
+    ...broken.map(
+      (component): E2ETest => ({
+        name: `component ${component} builds for the preview`,
+        pages: [],
+        run: async (t) =>
+          t.check(
+            false,
+            build.problems
+              .filter((p) => p.component === component)
+              .map((p) => p.message)
+              .join('\n'),
+          ),
+      }),
+    ),
     {
       name: 'every page-level component has a preview page',
       pages: [],
@@ -140,7 +155,8 @@ async function main(options: Options): Promise<number> {
   try {
     build = await buildPreview({ root: PROJECT_ROOT, outDir: path.join(outDir, 'preview') });
   } catch (error) {
-    console.error(error instanceof PreviewBuildError ? error.message : error);
+    // A build error's message names the module and the line; its stack is the compiler's.
+    console.error(error instanceof Error ? `preview build failed: ${error.message}` : error);
     console.log('0 passed, 1 failed');
     return 1;
   }

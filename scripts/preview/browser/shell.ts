@@ -70,7 +70,7 @@ function renderHeader(options: ShellOptions, current: PageConfig | undefined): P
     }
     const nav = element('nav', 'slds-context-bar preview-nav');
     nav.setAttribute('aria-label', audience === 'portal' ? 'Partner portal pages' : 'Internal record pages');
-    const label = element('span', 'slds-context-bar__label-action slds-text-title_caps preview-nav-label');
+    const label = element('span', 'slds-text-title_caps preview-nav-label');
     label.textContent = audience === 'portal' ? 'Portal' : 'Internal';
     nav.appendChild(label);
     const list = element('ul', 'slds-grid');

@@ -13,7 +13,8 @@ export interface JournalStorage {
 
 type Change =
   | { op: 'insert'; objectName: string; record: DemoRecord }
-  | { op: 'update'; id: string; fields: Record<string, FieldValue> };
+  | { op: 'update'; id: string; fields: Record<string, FieldValue> }
+  | { op: 'delete'; id: string };
 
 export class DemoStore {
   private readonly byObject = new Map<string, DemoRecord[]>();
@@ -82,6 +83,15 @@ export class DemoStore {
     return this.byId.get(id)!.record;
   }
 
+  /** Deletes a record; returns whether it existed. */
+  remove(id: string): boolean {
+    if (!this.byId.has(id)) {
+      return false;
+    }
+    this.record({ op: 'delete', id });
+    return true;
+  }
+
   private record(change: Change): void {
     this.apply(change);
     this.journal.push(change);
@@ -96,10 +106,17 @@ export class DemoStore {
       }
       this.byObject.get(change.objectName)!.push(record);
       this.byId.set(record.Id, { objectName: change.objectName, record });
-    } else {
+    } else if (change.op === 'update') {
       const entry = this.byId.get(change.id);
       if (entry) {
         Object.assign(entry.record, change.fields);
+      }
+    } else {
+      const entry = this.byId.get(change.id);
+      if (entry) {
+        const list = this.byObject.get(entry.objectName) ?? [];
+        list.splice(list.indexOf(entry.record), 1);
+        this.byId.delete(change.id);
       }
     }
   }

@@ -24,6 +24,13 @@ export interface DemoDataset {
   userId: string;
   /** Records by object API name. */
   records: Record<string, DemoRecord[]>;
+  /** Active picklist values from the package metadata, by `Object.Field`. */
+  picklists: Record<string, PicklistValue[]>;
+}
+
+export interface PicklistValue {
+  label: string;
+  value: string;
 }
 
 /** One component placed on a preview page, with the public properties it is given. */

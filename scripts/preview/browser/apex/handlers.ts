@@ -6,10 +6,18 @@
  * Apex twin mirrors.
  */
 import type { ApexHandler } from './api';
+import { ATTRIBUTION } from './attribution';
+import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
+import { PORTAL_EARNINGS } from './portalEarnings';
+import { TIERS } from './tiers';
 
 export { ApexError, type ApexHandler, type ApexParams } from './api';
 
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
+  ...ATTRIBUTION,
+  ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
+  ...PORTAL_EARNINGS,
+  ...TIERS,
 });
