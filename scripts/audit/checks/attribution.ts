@@ -18,9 +18,11 @@ import {
 import type { AuditContext, Auditor, AuditorFactory, Emit, RecordRef } from '../types';
 import { bool, cents, formatMoney, key15, num, str } from '../values';
 
+/** Record Ids are kept as read (for the findings); joins use their 15-character form. */
 interface Opportunity {
   id: string;
-  ref: RecordRef;
+  key: string;
+  externalId: string | null;
   amount: number | null;
   closed: boolean;
   won: boolean;
@@ -30,7 +32,7 @@ interface Opportunity {
 
 interface Row {
   id: string;
-  ref: RecordRef;
+  externalId: string | null;
   partnerId: string | null;
   role: string | null;
   weight: number | null;
@@ -40,7 +42,7 @@ interface Row {
 
 interface Entry {
   id: string;
-  ref: RecordRef;
+  externalId: string | null;
   partnerId: string | null;
   attributionId: string | null;
   storedKey: string | null;
@@ -61,9 +63,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   }
 }
 
-function ref(object: string, id: string, externalId: string | null): RecordRef {
-  return { object, recordId: id, externalId };
+function ref(object: string, record: { id: string; externalId: string | null }): RecordRef {
+  return { object, recordId: record.id, externalId: record.externalId };
 }
+
+const OPPORTUNITY = 'Opportunity';
+const ATTRIBUTION = 'Partner_Attribution__c';
+const COMMISSION = 'Partner_Commission__c';
 
 class AttributionAuditor implements Auditor {
   readonly checks = [
@@ -124,8 +130,9 @@ class AttributionAuditor implements Auditor {
         break;
       case 'Opportunity':
         this.opportunities.set(id15, {
-          id: id15,
-          ref: ref(objectName, id, externalId),
+          id,
+          key: id15,
+          externalId,
           amount: num(record, 'Amount'),
           closed: bool(record, 'IsClosed'),
           won: bool(record, 'IsWon'),
@@ -140,8 +147,8 @@ class AttributionAuditor implements Auditor {
         const opportunity = key15(str(record, 'Opportunity__c'));
         if (opportunity !== null) {
           push(this.rows, opportunity, {
-            id: id15,
-            ref: ref(objectName, id, externalId),
+            id,
+            externalId,
             partnerId: key15(str(record, 'Partner_Account__c')),
             role: str(record, 'Role__c'),
             weight: num(record, 'Weight_Percent__c'),
@@ -155,8 +162,8 @@ class AttributionAuditor implements Auditor {
         const opportunity = key15(str(record, 'Opportunity__c'));
         if (opportunity !== null) {
           push(this.entries, opportunity, {
-            id: id15,
-            ref: ref(objectName, id, externalId),
+            id,
+            externalId,
             partnerId: key15(str(record, 'Partner_Account__c')),
             attributionId: key15(str(record, 'Attribution__c')),
             storedKey: str(record, 'Unique_Key__c'),
@@ -178,7 +185,7 @@ class AttributionAuditor implements Auditor {
         if (opportunity.partnerDeal) {
           emit(
             'partner-deal-no-attribution',
-            opportunity.ref,
+            ref(OPPORTUNITY, opportunity),
             'a partner deal (sourcing partner, source registration or partner-involved flag) with no attribution rows',
           );
         }
@@ -214,9 +221,9 @@ class AttributionAuditor implements Auditor {
           for (const duplicate of same.slice(1)) {
             emit(
               'attribution-duplicate',
-              duplicate.ref,
-              `partner ${String(error.partnerId)} is credited as ${String(error.role)} more than once on ${opportunity.ref.externalId ?? opportunity.id} (first row: ${same[0].ref.externalId ?? same[0].id})`,
-              `Merge this row into ${same[0].ref.externalId ?? same[0].id} and recompute the split.`,
+              ref(ATTRIBUTION, duplicate),
+              `partner ${String(error.partnerId)} is credited as ${String(error.role)} more than once on ${opportunity.externalId ?? opportunity.id} (first row: ${same[0].externalId ?? same[0].id})`,
+              `Merge this row into ${same[0].externalId ?? same[0].id} and recompute the split.`,
             );
           }
           break;
@@ -233,7 +240,7 @@ class AttributionAuditor implements Auditor {
       }
     }
     if (problems.length > 0) {
-      emit('attribution-weights', opportunity.ref, problems.join('; '));
+      emit('attribution-weights', ref(OPPORTUNITY, opportunity), problems.join('; '));
     }
     let amountsAddUp = true;
     if (opportunity.amount !== null) {
@@ -242,7 +249,7 @@ class AttributionAuditor implements Auditor {
         amountsAddUp = false;
         emit(
           'attribution-amount-mismatch',
-          opportunity.ref,
+          ref(OPPORTUNITY, opportunity),
           `attributed amounts add up to ${formatMoney(total / 100)}, the opportunity amount is ${formatMoney(opportunity.amount)}`,
         );
       }
@@ -251,7 +258,7 @@ class AttributionAuditor implements Auditor {
   }
 
   private checkCommissions(opportunity: Opportunity, rows: Row[], entries: Entry[], emit: Emit): void {
-    const roleOfRow = new Map(rows.map((r) => [r.id, r.role]));
+    const roleOfRow = new Map(rows.map((r) => [key15(r.id), r.role]));
     const existing: CommissionLedgerEntry[] = [];
     const byKey = new Map<string, Entry>();
     for (const entry of entries) {
@@ -269,14 +276,14 @@ class AttributionAuditor implements Auditor {
         continue;
       }
       const mark = entry.storedKey?.indexOf('|ADJ-') ?? -1;
-      const base = commissionKey(opportunity.id, entry.partnerId, role);
+      const base = commissionKey(opportunity.key, entry.partnerId, role);
       const uniqueKey = mark >= 0 && entry.storedKey !== null ? `${base}${entry.storedKey.substring(mark)}` : base;
       const first = byKey.get(uniqueKey);
       if (first) {
         emit(
           'commission-mismatch',
-          entry.ref,
-          `a second ledger entry for partner ${entry.partnerId} (${role}) on ${opportunity.ref.externalId ?? opportunity.id}; the first is ${first.ref.externalId ?? first.id}`,
+          ref(COMMISSION, entry),
+          `a second ledger entry for partner ${entry.partnerId} (${role}) on ${opportunity.externalId ?? opportunity.id}; the first is ${first.externalId ?? first.id}`,
           'Delete the duplicate entry, or mark it as an adjustment.',
         );
         continue;
@@ -295,7 +302,7 @@ class AttributionAuditor implements Auditor {
     for (const row of rows) {
       const partnerId = row.partnerId as string;
       const role = row.role as AttributionRole;
-      const recorded = byKey.get(commissionKey(opportunity.id, partnerId, role));
+      const recorded = byKey.get(commissionKey(opportunity.key, partnerId, role));
       const partner = this.partners.get(partnerId);
       const program = partner?.program ? this.programs.get(partner.program) : undefined;
       const programType =
@@ -329,7 +336,7 @@ class AttributionAuditor implements Auditor {
     let changes;
     try {
       changes = commissionFor({
-        opportunityId: opportunity.id,
+        opportunityId: opportunity.key,
         isClosed: opportunity.closed,
         isWon: opportunity.won,
         amount: opportunity.amount,
@@ -341,7 +348,11 @@ class AttributionAuditor implements Auditor {
       if (!(error instanceof RuleError)) {
         throw error;
       }
-      emit('commission-mismatch', opportunity.ref, `the commissions cannot be evaluated: ${error.message}`);
+      emit(
+        'commission-mismatch',
+        ref(OPPORTUNITY, opportunity),
+        `the commissions cannot be evaluated: ${error.message}`,
+      );
       return;
     }
     for (const change of changes) {
@@ -352,7 +363,7 @@ class AttributionAuditor implements Auditor {
       if (change.action === 'Create' || !entry) {
         emit(
           'commission-mismatch',
-          opportunity.ref,
+          ref(OPPORTUNITY, opportunity),
           `no ledger entry for partner ${String(change.partnerId)} (${change.uniqueKey.split('|')[2]}): ${formatMoney(change.amount)} at ${String(change.ratePercent)} % for ${String(change.period)} is due`,
           'Recalculate the opportunity’s commissions.',
         );
@@ -378,7 +389,12 @@ class AttributionAuditor implements Auditor {
           differences.push(`status ${stored.status} should be ${change.status}`);
         }
       }
-      emit('commission-mismatch', entry.ref, differences.join('; '), 'Recalculate the opportunity’s commissions.');
+      emit(
+        'commission-mismatch',
+        ref(COMMISSION, entry),
+        differences.join('; '),
+        'Recalculate the opportunity’s commissions.',
+      );
     }
   }
 }

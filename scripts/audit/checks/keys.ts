@@ -14,13 +14,25 @@ interface Survivor {
   createdDate: string;
 }
 
+/** Survivors are kept as one string each: this index holds an entry per company key. */
+const SEPARATOR = '\u0001';
+
+function pack(s: Survivor): string {
+  return [s.createdDate, s.id, s.externalId ?? '', s.name].join(SEPARATOR);
+}
+
+function unpack(packed: string): Survivor {
+  const [createdDate, id, externalId, ...name] = packed.split(SEPARATOR);
+  return { createdDate, id, externalId: externalId === '' ? null : externalId, name: name.join(SEPARATOR) };
+}
+
 /** Older first: by CreatedDate, then Id (Ids grow over time within an object). */
 function isOlder(a: Survivor, b: Survivor): boolean {
   return a.createdDate < b.createdDate || (a.createdDate === b.createdDate && a.id < b.id);
 }
 
 export const duplicateAccounts: AuditorFactory = (): Auditor => {
-  const survivors = new Map<string, Survivor>();
+  const survivors = new Map<string, string>();
   const report = (emit: Emit, duplicate: Survivor, kept: Survivor): void => {
     emit(
       'duplicate-account',
@@ -40,18 +52,21 @@ export const duplicateAccounts: AuditorFactory = (): Auditor => {
       if (id === null || name === null || key === null) {
         return;
       }
-      const groupKey = `${bool(record, 'Is_Partner__c') ? 'partner' : 'customer'}|${key}`;
+      const groupKey = `${bool(record, 'Is_Partner__c') ? 'p' : 'c'}${key}`;
       const current: Survivor = {
         id,
         externalId: str(record, 'External_Id__c'),
         name,
         createdDate: str(record, 'CreatedDate') ?? '',
       };
-      const kept = survivors.get(groupKey);
-      if (!kept) {
-        survivors.set(groupKey, current);
-      } else if (isOlder(current, kept)) {
-        survivors.set(groupKey, current);
+      const packed = survivors.get(groupKey);
+      if (packed === undefined) {
+        survivors.set(groupKey, pack(current));
+        return;
+      }
+      const kept = unpack(packed);
+      if (isOlder(current, kept)) {
+        survivors.set(groupKey, pack(current));
         report(emit, kept, current);
       } else {
         report(emit, current, kept);
