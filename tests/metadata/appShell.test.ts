@@ -63,7 +63,9 @@ describe('the Partner Success app shell', () => {
       template: 'flexipage:recordHomeTemplateDesktop',
       regions: ['header', 'main', 'sidebar'],
     });
-    expect(flexiPage?.components.map((c) => c.componentName)).toEqual([
+    // Package components (c:...) are placed on the pages by the capabilities that own them; the
+    // integrity references check proves their bundles exist. The standard frame stays in order.
+    expect(flexiPage?.components.map((c) => c.componentName).filter((name) => !name.startsWith('c:'))).toEqual([
       'force:highlightsPanel',
       'force:detailPanel',
       'force:relatedListContainer',

@@ -1,0 +1,132 @@
+// Generated from lwc-ts-src/trainingTracker/trainingTracker.ts by `npm run build`. Do not edit.
+/**
+ * The partner's training in the portal: what each person still has to complete and by when
+ * (overdue and due-soon flagged), what was completed, and the certificates with their expiry
+ * (expiring soon and expired flagged). Read only: completion is recorded by the program.
+ * `today` is the partner's local date unless a page (or a test) sets it.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
+/** Days before the due date an assignment shows as due soon (the reminder e-mail goes out then too). */
+export const DUE_SOON_DAYS = 7;
+/** Days before expiry a certificate shows as expiring (the reminder e-mail goes out then too). */
+export const EXPIRING_DAYS = 30;
+/** Local calendar date of the browser, `YYYY-MM-DD`. */
+function localToday() {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`), calendar arithmetic in UTC. */
+export function daysBetween(from, to) {
+    const start = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)));
+    const end = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)));
+    return Math.round((end - start) / 86400000);
+}
+/** How an open assignment stands on a given day. */
+export function trainingState(row, today) {
+    if (row.dueDate) {
+        const left = daysBetween(today, row.dueDate);
+        if (left < 0) {
+            return 'Overdue';
+        }
+        if (left <= DUE_SOON_DAYS) {
+            return 'Due soon';
+        }
+    }
+    return row.status === 'In Progress' ? 'In progress' : 'To do';
+}
+/** How a completed certification stands on a given day. */
+export function certificateState(row, today) {
+    if (row.status === 'Expired') {
+        return 'Expired';
+    }
+    if (!row.expiresOn) {
+        return 'No expiry';
+    }
+    const left = daysBetween(today, row.expiresOn);
+    if (left < 0) {
+        return 'Expired';
+    }
+    return left <= EXPIRING_DAYS ? 'Expiring soon' : 'Valid';
+}
+const TODO_BADGES = {
+    Overdue: 'slds-badge slds-theme_error',
+    'Due soon': 'slds-badge slds-theme_warning',
+    'To do': 'slds-badge',
+    'In progress': 'slds-badge slds-badge_lightest',
+};
+const CERTIFICATE_BADGES = {
+    Valid: 'slds-badge slds-theme_success',
+    'Expiring soon': 'slds-badge slds-theme_warning',
+    Expired: 'slds-badge slds-theme_error',
+    'No expiry': 'slds-badge slds-theme_success',
+};
+export default class TrainingTracker extends LightningElement {
+    /** The day the states are computed for, `YYYY-MM-DD`; the browser's local date by default. */
+    @api
+    today = localToday();
+    rows;
+    error;
+    @wire(getTraining, {})
+    wiredTraining({ data, error }) {
+        if (data) {
+            this.rows = data;
+            this.error = undefined;
+        }
+        else if (error) {
+            this.rows = undefined;
+            this.error =
+                error.body?.message ?? 'Your training could not be loaded. Reload the page to try again.';
+        }
+    }
+    get isLoading() {
+        return !this.rows && !this.error;
+    }
+    get todo() {
+        return (this.rows ?? [])
+            .filter((row) => row.status === 'Assigned' || row.status === 'In Progress')
+            .map((row, index) => {
+            const state = trainingState(row, this.today);
+            return {
+                ...row,
+                key: row.id ?? `todo-${index}`,
+                state,
+                badgeClass: TODO_BADGES[state],
+                hasUrl: !!row.moduleUrl,
+                linkLabel: `Open the course ${row.moduleName ?? ''}`.trim(),
+            };
+        })
+            .sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31'));
+    }
+    get certificates() {
+        return (this.rows ?? [])
+            .filter((row) => row.grantsCertification && (row.status === 'Completed' || row.status === 'Expired'))
+            .map((row, index) => {
+            const state = certificateState(row, this.today);
+            return { ...row, key: row.id ?? `certificate-${index}`, state, badgeClass: CERTIFICATE_BADGES[state] };
+        });
+    }
+    get completed() {
+        return (this.rows ?? []).filter((row) => row.status === 'Completed' && !row.grantsCertification);
+    }
+    get hasTodo() {
+        return this.todo.length > 0;
+    }
+    get hasCertificates() {
+        return this.certificates.length > 0;
+    }
+    get hasCompleted() {
+        return this.completed.length > 0;
+    }
+    get isEmpty() {
+        return !!this.rows && this.rows.length === 0;
+    }
+    get summary() {
+        const overdue = this.todo.filter((row) => row.state === 'Overdue').length;
+        const open = this.todo.length;
+        if (open === 0) {
+            return 'Nothing left to complete.';
+        }
+        return overdue > 0 ? `${open} to complete, ${overdue} overdue.` : `${open} to complete.`;
+    }
+}

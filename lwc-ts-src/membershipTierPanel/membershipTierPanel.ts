@@ -1,0 +1,145 @@
+/**
+ * Tier history of a partner on its Account record page: one section per program membership
+ * with the current tier, status, at-risk warning and trailing metrics, and every tier decision
+ * (initial, upgrade, pending downgrade, downgrade, at risk) with the figures it was based on,
+ * read from the metrics snapshot the nightly evaluation stored with the change.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import getTierHistory from '@salesforce/apex/MembershipTierController.getTierHistory';
+
+type ApexHistory = PrmApex.MembershipTierController_MembershipHistory;
+type ApexChange = PrmApex.MembershipTierController_ChangeView;
+
+/** An Apex error as LWC receives it. */
+interface ApexError {
+  body?: { message?: string };
+}
+
+/** The figures of one decision, as far as the snapshot holds them. */
+export interface SnapshotFacts {
+  revenueT12M: number | null;
+  activeCertifications: number | null;
+  closedDealsT12M: number | null;
+  revenueRunRate: number | null;
+  score: number | null;
+  riskReasons: string[];
+  evaluatedOn: string | null;
+}
+
+interface ChangeRow extends ApexChange {
+  key: string;
+  isOpen: boolean;
+  toggleLabel: string;
+  detailId: string;
+  badgeClass: string;
+  facts: SnapshotFacts | null;
+  hasFacts: boolean;
+  movement: string;
+}
+
+interface MembershipSection extends ApexHistory {
+  key: string;
+  rows: ChangeRow[];
+  hasChanges: boolean;
+}
+
+const BADGE_CLASSES: Record<string, string> = {
+  Upgrade: 'slds-badge slds-theme_success',
+  Downgrade: 'slds-badge slds-theme_error',
+  'Downgrade Pending': 'slds-badge slds-theme_warning',
+  'At Risk': 'slds-badge slds-theme_warning',
+  Initial: 'slds-badge',
+};
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The figures behind a decision, from the stored JSON snapshot; null when there is none or it
+ * cannot be read (history written by hand or by a data load).
+ */
+export function snapshotFacts(json: string | null | undefined): SnapshotFacts | null {
+  if (!json) {
+    return null;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    return null;
+  }
+  const snapshot = parsed as Record<string, unknown>;
+  const metrics = (snapshot.metrics ?? {}) as Record<string, unknown>;
+  const risk = (snapshot.risk ?? {}) as Record<string, unknown>;
+  return {
+    revenueT12M: numberOrNull(metrics.revenueT12M),
+    activeCertifications: numberOrNull(metrics.activeCertifications),
+    closedDealsT12M: numberOrNull(metrics.closedDealsT12M),
+    revenueRunRate: numberOrNull(snapshot.revenueRunRate),
+    score: numberOrNull(snapshot.score),
+    riskReasons: Array.isArray(risk.reasons) ? risk.reasons.map((reason) => String(reason)) : [],
+    evaluatedOn: typeof snapshot.evaluatedOn === 'string' ? snapshot.evaluatedOn : null,
+  };
+}
+
+export default class MembershipTierPanel extends LightningElement {
+  @api recordId?: string;
+
+  histories?: ApexHistory[];
+  error?: string;
+  openChanges: string[] = [];
+
+  @wire(getTierHistory, { accountId: '$recordId' })
+  wiredHistory({ data, error }: { data?: ApexHistory[]; error?: unknown }) {
+    if (data) {
+      this.histories = data;
+      this.error = undefined;
+    } else if (error) {
+      this.histories = undefined;
+      this.error = (error as ApexError).body?.message ?? 'The tier history could not be loaded.';
+    }
+  }
+
+  get isLoading(): boolean {
+    return !this.histories && !this.error;
+  }
+
+  get isEmpty(): boolean {
+    return !!this.histories && this.histories.length === 0;
+  }
+
+  get sections(): MembershipSection[] {
+    return (this.histories ?? []).map((history, index) => {
+      const rows = (history.changes ?? []).map((change, changeIndex) => {
+        const key = change.id ?? `${index}-${changeIndex}`;
+        const isOpen = this.openChanges.includes(key);
+        const facts = snapshotFacts(change.metricsSnapshot);
+        const from = change.fromTierName ?? '—';
+        const to = change.toTierName ?? '—';
+        return {
+          ...change,
+          key,
+          isOpen,
+          toggleLabel: isOpen ? 'Hide figures' : 'Show figures',
+          detailId: `figures-${key}`,
+          badgeClass: BADGE_CLASSES[change.changeType ?? ''] ?? 'slds-badge',
+          facts,
+          hasFacts: facts !== null,
+          movement: change.changeType === 'Initial' ? to : `${from} → ${to}`,
+        };
+      });
+      return { ...history, key: history.membershipId ?? `membership-${index}`, rows, hasChanges: rows.length > 0 };
+    });
+  }
+
+  handleToggle(event: Event) {
+    const key = (event.currentTarget as HTMLElement).dataset.key ?? '';
+    this.openChanges = this.openChanges.includes(key)
+      ? this.openChanges.filter((open) => open !== key)
+      : [...this.openChanges, key];
+  }
+}

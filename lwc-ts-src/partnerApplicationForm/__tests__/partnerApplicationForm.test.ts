@@ -1,0 +1,208 @@
+import { createElement } from 'lwc';
+import PartnerApplicationForm, { applicationInput, type ApplicationValues } from 'c/partnerApplicationForm';
+import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
+import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+
+jest.mock(
+  '@salesforce/apex/PortalPartnerApplicationController.getPrograms',
+  () => {
+    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true },
+);
+jest.mock('@salesforce/apex/PortalPartnerApplicationController.submitApplication', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+interface WireMock {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+
+const programsWire = getPrograms as unknown as WireMock;
+const submitMock = submitApplication as unknown as jest.Mock;
+
+const PROGRAMS = [
+  { id: 'a00000000000001AAA', name: 'Reseller Program', programType: 'Reseller', description: 'Resell our products.' },
+  { id: 'a00000000000002AAA', name: 'Referral Program', programType: 'Referral' },
+];
+
+function mount() {
+  const element = createElement('c-partner-application-form', { is: PartnerApplicationForm });
+  document.body.appendChild(element);
+  return element;
+}
+
+async function flush() {
+  await Promise.resolve();
+  await Promise.resolve();
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector(selector);
+}
+
+function type(element: HTMLElement, field: string, value: string | boolean) {
+  const input = $(element, `[data-field="${field}"]`)!;
+  const detail = typeof value === 'boolean' ? { checked: value } : { value };
+  input.dispatchEvent(new CustomEvent('change', { detail }));
+}
+
+async function fillIn(element: HTMLElement) {
+  type(element, 'companyName', '  Acme Widgets ');
+  type(element, 'website', 'www.acme.example');
+  type(element, 'lastName', 'Lovelace');
+  type(element, 'email', 'ada@acme.example');
+  type(element, 'country', 'de');
+  type(element, 'programId', 'a00000000000001AAA');
+  type(element, 'employees', '12.7');
+  type(element, 'termsAccepted', true);
+  await flush();
+}
+
+describe('applicationInput', () => {
+  it('trims, drops blanks, capitalises the country and parses numbers', () => {
+    const values: ApplicationValues = {
+      companyName: ' Acme ',
+      website: '',
+      firstName: ' ',
+      lastName: 'Lovelace',
+      email: 'ada@acme.example ',
+      phone: '',
+      country: 'us',
+      programId: 'p1',
+      annualRevenue: '1000.5',
+      employees: '3.9',
+      certifications: '',
+      termsAccepted: true,
+    };
+    expect(applicationInput(values)).toEqual({
+      companyName: 'Acme',
+      website: undefined,
+      firstName: undefined,
+      lastName: 'Lovelace',
+      email: 'ada@acme.example',
+      phone: undefined,
+      country: 'US',
+      programId: 'p1',
+      annualRevenue: 1000.5,
+      employees: 3,
+      certifications: undefined,
+      termsAccepted: true,
+    });
+    expect(applicationInput({ ...values, annualRevenue: 'abc', employees: '' })).toMatchObject({
+      annualRevenue: undefined,
+      employees: undefined,
+    });
+  });
+});
+
+describe('c-partner-application-form', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('offers the open programs and describes the chosen one', async () => {
+    const element = mount();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    programsWire.emit(PROGRAMS);
+    await flush();
+
+    const combobox = $(element, '[data-field="programId"]') as unknown as { options: { label: string }[] };
+    expect(combobox.options.map((option) => option.label)).toEqual([
+      'Reseller Program (Reseller)',
+      'Referral Program (Referral)',
+    ]);
+    type(element, 'programId', 'a00000000000001AAA');
+    await flush();
+    expect($(element, '[data-id="program-description"]')!.textContent).toBe('Resell our products.');
+  });
+
+  it('sends the application and shows the neutral confirmation', async () => {
+    submitMock.mockResolvedValue({ received: true, message: 'Thank you. We will email you.', errors: [] });
+    const element = mount();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+
+    expect(submitMock).toHaveBeenCalledWith({
+      application: expect.objectContaining({
+        companyName: 'Acme Widgets',
+        country: 'DE',
+        employees: 12,
+        termsAccepted: true,
+        programId: 'a00000000000001AAA',
+      }),
+    });
+    expect($(element, '[data-id="confirmation"]')!.textContent).toContain('Thank you. We will email you.');
+    expect($(element, '[data-field="companyName"]')).toBeNull();
+  });
+
+  it('lists the fields the server refused in an alert and keeps the form', async () => {
+    submitMock.mockResolvedValue({
+      received: false,
+      message: 'Please correct the highlighted fields.',
+      errors: [{ field: 'email', message: 'Enter a valid business email address.' }],
+    });
+    const element = mount();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+
+    const errors = $(element, '[data-id="errors"]')!;
+    expect(errors.getAttribute('role')).toBe('alert');
+    expect(errors.textContent).toContain('Business email: Enter a valid business email address.');
+    expect($(element, '[data-field="email"]')).not.toBeNull();
+    expect($(element, '[data-id="confirmation"]')).toBeNull();
+  });
+
+  it('does not send when the browser finds invalid fields', async () => {
+    const element = mount();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    const email = $(element, '[data-field="email"]') as unknown as { reportValidity: () => boolean };
+    Object.defineProperty(email, 'reportValidity', { value: () => false });
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+
+    expect(submitMock).not.toHaveBeenCalled();
+    expect($(element, '[data-id="errors"]')!.textContent).toContain('Please complete the highlighted fields.');
+  });
+
+  it('reports a failed submission and programs that cannot load', async () => {
+    submitMock.mockRejectedValue({ body: { message: 'Your application could not be saved. Please try again later.' } });
+    const element = mount();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+    expect($(element, '[data-id="errors"]')!.textContent).toContain('could not be saved');
+
+    const failing = mount();
+    programsWire.error({ message: 'Service unavailable' });
+    await flush();
+    expect($(failing, '[data-id="load-error"]')!.getAttribute('role')).toBe('alert');
+  });
+
+  it('says when no program is open', async () => {
+    const element = mount();
+    programsWire.emit([]);
+    await flush();
+    expect($(element, '[data-id="no-programs"]')).not.toBeNull();
+    expect($(element, '[data-id="submit"]')).toBeNull();
+  });
+});

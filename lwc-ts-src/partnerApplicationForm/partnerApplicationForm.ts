@@ -1,0 +1,221 @@
+/**
+ * The public partner application form (guest users of the partner site). Lists the open
+ * programs, checks the input in the browser, and submits it; the server validates again and
+ * answers with a neutral receipt (it never says whether the company matched an existing
+ * partner) or with the fields to correct.
+ */
+import { LightningElement, wire } from 'lwc';
+import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
+import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+
+type ApexProgram = PrmApex.PortalPartnerApplicationController_ProgramOption;
+type ApexInput = PrmApex.PortalPartnerApplicationController_ApplicationInput;
+type ApexFieldError = PrmApex.PortalPartnerApplicationController_FieldError;
+
+/** An Apex error as LWC receives it. */
+interface ApexError {
+  body?: { message?: string };
+}
+
+/** A base input component as far as this form uses it. */
+interface FormInput extends HTMLElement {
+  reportValidity(): boolean | undefined;
+  setCustomValidity(message: string): void;
+}
+
+/** The form fields, by the name the server uses. */
+export interface ApplicationValues {
+  companyName: string;
+  website: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  country: string;
+  programId: string;
+  annualRevenue: string;
+  employees: string;
+  certifications: string;
+  termsAccepted: boolean;
+}
+
+const EMPTY: ApplicationValues = {
+  companyName: '',
+  website: '',
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  country: '',
+  programId: '',
+  annualRevenue: '',
+  employees: '',
+  certifications: '',
+  termsAccepted: false,
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  companyName: 'Company name',
+  website: 'Website',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Business email',
+  phone: 'Phone',
+  country: 'Country code',
+  programId: 'Program',
+  annualRevenue: 'Annual revenue',
+  employees: 'Employees',
+  certifications: 'Certifications',
+  termsAccepted: 'Program terms',
+};
+
+function text(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
+}
+
+function numberOrUndefined(value: string): number | undefined {
+  if (value.trim() === '') {
+    return undefined;
+  }
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** The values as the server's input shape: trimmed, blanks omitted, the country in capitals. */
+export function applicationInput(values: ApplicationValues): ApexInput {
+  const employees = numberOrUndefined(values.employees);
+  return {
+    companyName: text(values.companyName),
+    website: text(values.website),
+    firstName: text(values.firstName),
+    lastName: text(values.lastName),
+    email: text(values.email),
+    phone: text(values.phone),
+    country: text(values.country)?.toUpperCase(),
+    programId: text(values.programId),
+    annualRevenue: numberOrUndefined(values.annualRevenue),
+    employees: employees === undefined ? undefined : Math.trunc(employees),
+    certifications: text(values.certifications),
+    termsAccepted: values.termsAccepted,
+  };
+}
+
+export default class PartnerApplicationForm extends LightningElement {
+  programs?: ApexProgram[];
+  loadError?: string;
+  values: ApplicationValues = { ...EMPTY };
+  submitting = false;
+  confirmation?: string;
+  formMessage?: string;
+  fieldErrors: ApexFieldError[] = [];
+
+  @wire(getPrograms, {})
+  wiredPrograms({ data, error }: { data?: ApexProgram[]; error?: unknown }) {
+    if (data) {
+      this.programs = data;
+      this.loadError = undefined;
+    } else if (error) {
+      this.programs = undefined;
+      this.loadError =
+        (error as ApexError).body?.message ?? 'The programs could not be loaded. Reload the page to try again.';
+    }
+  }
+
+  get isLoading(): boolean {
+    return !this.programs && !this.loadError;
+  }
+
+  get showForm(): boolean {
+    return !!this.programs && !this.confirmation;
+  }
+
+  get hasPrograms(): boolean {
+    return (this.programs ?? []).length > 0;
+  }
+
+  get programOptions(): { label: string; value: string }[] {
+    return (this.programs ?? []).map((program) => ({
+      label: program.programType ? `${program.name} (${program.programType})` : (program.name ?? ''),
+      value: program.id ?? '',
+    }));
+  }
+
+  get programDescription(): string {
+    return (this.programs ?? []).find((program) => program.id === this.values.programId)?.description ?? '';
+  }
+
+  get errorItems(): { key: string; text: string }[] {
+    return this.fieldErrors.map((error, index) => ({
+      key: `${error.field ?? 'form'}-${index}`,
+      text: `${FIELD_LABELS[error.field ?? ''] ?? 'Form'}: ${error.message ?? ''}`,
+    }));
+  }
+
+  get hasErrors(): boolean {
+    return !!this.formMessage || this.fieldErrors.length > 0;
+  }
+
+  get submitLabel(): string {
+    return this.submitting ? 'Sending…' : 'Apply';
+  }
+
+  handleChange(event: CustomEvent<{ value?: string; checked?: boolean }>) {
+    const target = event.target as HTMLElement & { checked?: boolean; value?: string };
+    const field = target.dataset.field as keyof ApplicationValues | undefined;
+    if (!field) {
+      return;
+    }
+    if (field === 'termsAccepted') {
+      this.values = { ...this.values, termsAccepted: event.detail?.checked ?? target.checked === true };
+    } else {
+      this.values = { ...this.values, [field]: String(event.detail?.value ?? target.value ?? '') };
+    }
+    // A corrected field no longer carries the server's complaint.
+    (target as unknown as FormInput).setCustomValidity?.('');
+  }
+
+  private inputs(): FormInput[] {
+    return Array.from(this.template?.querySelectorAll('[data-field]') ?? []) as unknown as FormInput[];
+  }
+
+  async handleSubmit() {
+    if (this.submitting) {
+      return;
+    }
+    const valid = this.inputs().reduce((ok, input) => input.reportValidity() !== false && ok, true);
+    if (!valid) {
+      this.fieldErrors = [];
+      this.formMessage = 'Please complete the highlighted fields.';
+      return;
+    }
+    this.submitting = true;
+    this.formMessage = undefined;
+    this.fieldErrors = [];
+    try {
+      const receipt = await submitApplication({ application: applicationInput(this.values) });
+      if (receipt.received) {
+        this.confirmation = receipt.message ?? 'Thank you. We have received your application.';
+      } else {
+        this.fieldErrors = receipt.errors ?? [];
+        this.formMessage = receipt.message ?? 'Please correct the highlighted fields.';
+        this.markFieldErrors();
+      }
+    } catch (error) {
+      this.formMessage =
+        (error as ApexError).body?.message ?? 'Your application could not be sent. Please try again later.';
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private markFieldErrors() {
+    for (const input of this.inputs()) {
+      const error = this.fieldErrors.find((item) => item.field === input.dataset.field);
+      if (error) {
+        input.setCustomValidity(error.message ?? 'Check this field.');
+        input.reportValidity();
+      }
+    }
+  }
+}

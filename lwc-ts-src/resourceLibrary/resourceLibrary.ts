@@ -1,0 +1,137 @@
+/**
+ * The partner's resource library in the portal: the files of its programs, and of the tiers it
+ * has reached, grouped by program and searchable. A download is first logged on the server
+ * (an engagement activity, which also re-checks the partner qualifies for the file), then the
+ * file opens.
+ */
+import { LightningElement, wire } from 'lwc';
+import { NavigationMixin, type PageReference } from 'lightning/navigation';
+import getResources from '@salesforce/apex/PortalResourceLibraryController.getResources';
+import logDownload from '@salesforce/apex/PortalResourceLibraryController.logDownload';
+
+type ApexResource = PrmApex.PortalResourceLibraryController_Resource;
+
+/** An Apex error as LWC receives it. */
+interface ApexError {
+  body?: { message?: string };
+}
+
+/** The navigation entry point NavigationMixin adds to the component. */
+type Navigating = { [NavigationMixin.Navigate]: (pageReference: PageReference) => void };
+
+export interface ResourceRow extends ApexResource {
+  key: string;
+  audience: string;
+  sizeLabel: string;
+  buttonLabel: string;
+}
+
+export interface ResourceGroup {
+  key: string;
+  programName: string;
+  resources: ResourceRow[];
+}
+
+/** A file size for people: bytes, KB or MB. */
+export function sizeLabel(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) {
+    return '';
+  }
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  if (bytes < 1024 * 1024) {
+    return `${Math.round(bytes / 1024)} KB`;
+  }
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Resources matching a search (title, type, program or tier, case-insensitive), grouped by program in server order. */
+export function groupResources(resources: ApexResource[], search: string): ResourceGroup[] {
+  const needle = search.trim().toLowerCase();
+  const groups = new Map<string, ResourceGroup>();
+  resources.forEach((resource, index) => {
+    const haystack = [resource.title, resource.fileType, resource.programName, resource.tierName]
+      .filter((part) => !!part)
+      .join(' ')
+      .toLowerCase();
+    if (needle && !haystack.includes(needle)) {
+      return;
+    }
+    const programName = resource.programName ?? 'Other resources';
+    const group = groups.get(programName) ?? { key: programName, programName, resources: [] };
+    group.resources.push({
+      ...resource,
+      key: resource.documentId ?? `resource-${index}`,
+      audience: resource.tierName ? `${resource.tierName} and above` : 'Every member',
+      sizeLabel: sizeLabel(resource.size),
+      buttonLabel: `Download ${resource.title ?? 'file'}`,
+    });
+    groups.set(programName, group);
+  });
+  return [...groups.values()];
+}
+
+export default class ResourceLibrary extends NavigationMixin(LightningElement) {
+  resources?: ApexResource[];
+  error?: string;
+  search = '';
+  downloadingId: string | null = null;
+  status = '';
+  downloadError?: string;
+
+  @wire(getResources, {})
+  wiredResources({ data, error }: { data?: ApexResource[]; error?: unknown }) {
+    if (data) {
+      this.resources = data;
+      this.error = undefined;
+    } else if (error) {
+      this.resources = undefined;
+      this.error = (error as ApexError).body?.message ?? 'The resource library could not be loaded.';
+    }
+  }
+
+  get isLoading(): boolean {
+    return !this.resources && !this.error;
+  }
+
+  get groups(): ResourceGroup[] {
+    return groupResources(this.resources ?? [], this.search);
+  }
+
+  get hasResults(): boolean {
+    return this.groups.length > 0;
+  }
+
+  get emptyMessage(): string {
+    return this.search.trim()
+      ? `No resource matches "${this.search.trim()}".`
+      : 'No resources are available for your programs and tier yet.';
+  }
+
+  handleSearch(event: CustomEvent<{ value?: string }>) {
+    this.search = event.detail?.value ?? (event.target as HTMLInputElement | null)?.value ?? '';
+  }
+
+  async handleDownload(event: Event) {
+    const button = event.currentTarget as HTMLElement;
+    const documentId = button.dataset.document ?? '';
+    const title = button.dataset.title ?? 'the file';
+    if (!documentId || this.downloadingId) {
+      return;
+    }
+    this.downloadingId = documentId;
+    this.downloadError = undefined;
+    this.status = `Preparing ${title}…`;
+    try {
+      const url = await logDownload({ documentId });
+      (this as unknown as Navigating)[NavigationMixin.Navigate]({ type: 'standard__webPage', attributes: { url } });
+      this.status = `${title} is downloading.`;
+    } catch (error) {
+      this.status = '';
+      this.downloadError = (error as ApexError).body?.message ?? `${title} could not be downloaded.`;
+    } finally {
+      this.downloadingId = null;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import { createElement } from 'lwc';
+import TrainingTracker, { certificateState, daysBetween, trainingState } from 'c/trainingTracker';
+import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
+
+jest.mock(
+  '@salesforce/apex/PortalTrainingController.getTraining',
+  () => {
+    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true },
+);
+
+interface WireMock {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+
+const trainingWire = getTraining as unknown as WireMock;
+const TODAY = '2030-03-10';
+
+const ROWS = [
+  {
+    id: 'c1',
+    contactName: 'Ana',
+    moduleName: 'Sales basics',
+    status: 'Assigned',
+    dueDate: '2030-03-20',
+    moduleUrl: 'https://learn.example/sales',
+  },
+  { id: 'c2', contactName: 'Ben', moduleName: 'Security', status: 'In Progress', dueDate: '2030-03-09' },
+  { id: 'c3', contactName: 'Ana', moduleName: 'Product demo', status: 'Assigned', dueDate: '2030-03-17' },
+  {
+    id: 'c4',
+    contactName: 'Ana',
+    moduleName: 'Certified Seller',
+    status: 'Completed',
+    grantsCertification: true,
+    completedOn: '2029-04-01',
+    expiresOn: '2030-04-01',
+  },
+  {
+    id: 'c5',
+    contactName: 'Ben',
+    moduleName: 'Certified Engineer',
+    status: 'Expired',
+    grantsCertification: true,
+    completedOn: '2028-01-01',
+    expiresOn: '2029-01-01',
+  },
+  {
+    id: 'c6',
+    contactName: 'Ben',
+    moduleName: 'Welcome tour',
+    status: 'Completed',
+    grantsCertification: false,
+    completedOn: '2030-01-05',
+  },
+];
+
+function mount() {
+  const element = createElement('c-training-tracker', { is: TrainingTracker });
+  (element as unknown as { today: string }).today = TODAY;
+  document.body.appendChild(element);
+  return element;
+}
+
+async function flush() {
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector(selector);
+}
+
+function $$(element: HTMLElement, selector: string): HTMLElement[] {
+  return Array.from(element.shadowRoot!.querySelectorAll(selector));
+}
+
+describe('training states', () => {
+  it('counts calendar days across month ends and leap days', () => {
+    expect(daysBetween('2030-02-28', '2030-03-01')).toBe(1);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2030-03-10', '2030-03-09')).toBe(-1);
+  });
+
+  it('flags overdue and due-soon assignments at the 7-day boundary', () => {
+    expect(trainingState({ status: 'Assigned', dueDate: '2030-03-09' }, TODAY)).toBe('Overdue');
+    expect(trainingState({ status: 'Assigned', dueDate: '2030-03-10' }, TODAY)).toBe('Due soon');
+    expect(trainingState({ status: 'Assigned', dueDate: '2030-03-17' }, TODAY)).toBe('Due soon');
+    expect(trainingState({ status: 'Assigned', dueDate: '2030-03-18' }, TODAY)).toBe('To do');
+    expect(trainingState({ status: 'In Progress' }, TODAY)).toBe('In progress');
+  });
+
+  it('flags certificates expiring within 30 days and expired ones', () => {
+    expect(certificateState({ status: 'Completed', expiresOn: '2030-04-09' }, TODAY)).toBe('Expiring soon');
+    expect(certificateState({ status: 'Completed', expiresOn: '2030-04-10' }, TODAY)).toBe('Valid');
+    expect(certificateState({ status: 'Completed', expiresOn: '2030-03-09' }, TODAY)).toBe('Expired');
+    expect(certificateState({ status: 'Expired', expiresOn: '2031-01-01' }, TODAY)).toBe('Expired');
+    expect(certificateState({ status: 'Completed' }, TODAY)).toBe('No expiry');
+  });
+});
+
+describe('c-training-tracker', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('lists open training by due date with its state, then certificates and completed training', async () => {
+    const element = mount();
+    trainingWire.emit(ROWS);
+    await flush();
+
+    const todo = $$(element, '[data-id="todo-row"]');
+    expect(todo.map((row) => row.dataset.state)).toEqual(['Overdue', 'Due soon', 'To do']);
+    expect(todo[0].textContent).toContain('Security');
+    const link = $(element, '[data-id="todo"] a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('https://learn.example/sales');
+    expect(link.getAttribute('aria-label')).toBe('Open the course Sales basics');
+    expect($$(element, '[data-id="certificate-row"]').map((row) => row.dataset.state)).toEqual([
+      'Expiring soon',
+      'Expired',
+    ]);
+    expect($(element, '[data-id="completed"]')!.textContent).toContain('Welcome tour');
+    const summary = $(element, '[data-id="summary"]')!;
+    expect(summary.textContent).toBe('3 to complete, 1 overdue.');
+    expect(summary.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('says when nothing is assigned', async () => {
+    const element = mount();
+    trainingWire.emit([]);
+    await flush();
+    expect($(element, '[data-id="empty"]')).not.toBeNull();
+    expect($(element, '[data-id="summary"]')!.textContent).toBe('Nothing left to complete.');
+    expect($(element, '[data-id="todo"]')).toBeNull();
+  });
+
+  it('shows the server error as an alert', async () => {
+    const element = mount();
+    trainingWire.error({ message: 'No access' });
+    await flush();
+    expect($(element, '[data-id="error"]')!.getAttribute('role')).toBe('alert');
+    expect($(element, 'lightning-spinner')).toBeNull();
+  });
+});
