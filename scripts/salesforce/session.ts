@@ -50,7 +50,7 @@ export const connectWithSfAuth: OrgConnector = async (aliasOrUsername) => {
     await connection.refreshAuth();
     return sessionFromConnection(connection, aliasOrUsername);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = (error as Error).message.replace(/\.+$/, '');
     throw new OrgApiError(
       `Cannot use org ${aliasOrUsername}: ${message}. Authorize it with \`sf org login web --alias ${aliasOrUsername}\` ` +
         '(or `sf org list` to see the orgs the sf CLI knows).',
