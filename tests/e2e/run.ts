@@ -111,7 +111,12 @@ async function runTests(
       console.log(`✓ pass  ${test.name} (${seconds.toFixed(1)}s)`);
     } catch (error) {
       const seconds = (Date.now() - started) / 1000;
-      const detail = error instanceof Error ? error.message : String(error);
+      // Playwright's messages carry ANSI colours and a long call log: keep the first lines, plain.
+      const detail = (error instanceof Error ? error.message : String(error))
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .slice(0, 12)
+        .join('\n');
       outcomes.push({ name: test.name, status: 'failed', seconds, detail });
       console.log(`✗ FAIL  ${test.name} (${seconds.toFixed(1)}s)\n    ${detail.split('\n').join('\n    ')}`);
       await page

@@ -3,5 +3,7 @@
  * is skipped while one of them is not built.
  */
 import type { E2ETest } from '../harness';
+import { APPLICATION_FLOWS } from './application';
+import { TIER_FLOWS } from './tiers';
 
-export const FLOW_TESTS: E2ETest[] = [];
+export const FLOW_TESTS: E2ETest[] = [...TIER_FLOWS, ...APPLICATION_FLOWS];
