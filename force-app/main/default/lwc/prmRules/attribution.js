@@ -1,0 +1,387 @@
+// Generated from lwc-ts-src/prmRules/attribution.ts by `npm run build`. Do not edit.
+/**
+ * Attribution: which partners get credit for an opportunity, and how much.
+ *
+ * `attributeCredit` turns partner touches into one row per partner:
+ * - Counted touches: on or before the close date, and no older than the influence window
+ *   (`influenceWindowDays`, default 180; a touch exactly that old still counts). A sourcing
+ *   touch (one that carries `sourcedRegistrationId`: the approved deal registration) is
+ *   exempt from the window, because registering the deal is what sourced it; it still does
+ *   not count after the close date.
+ * - Roles: a partner with a counted sourcing touch gets the Sourced role, and then all of
+ *   its credit sits in that one Sourced row. At most `maxSourcedPartners` (default 1)
+ *   partners are Sourced: the earliest sourcing touches win (ties by partner Id); the
+ *   others are credited as Influenced. Every other partner is Influenced.
+ * - The model weighs touches, not roles: a Sourced partner is credited by the model like any
+ *   other partner and only flagged Sourced. A Sourced partner always has a row, even at
+ *   0 % (e.g. last-touch when it did not touch last); an Influenced partner the model gives
+ *   nothing to has no row.
+ * - Models, on the counted touches in date order (ties by partner Id, then input order):
+ *   FirstTouch: all credit to the touches of the earliest date, shared equally;
+ *   LastTouch: the same for the latest date; Linear: equal per touch;
+ *   PositionBased: `firstWeight` / `middleWeight` / `lastWeight` (default 40/20/40, relative
+ *   weights), the middle share split evenly among the middle touches; one touch gets 100;
+ *   two touches get first and last renormalised (40/40 gives 50/50; 0/0 gives 50/50);
+ *   TimeDecay: weight 2^(-age/halfLifeDays) (default 30), age in days before close.
+ *   A partner's touches add up into its row.
+ * - Rounding: weights in hundredths of a percent summing to exactly 100.00 by the largest
+ *   remainder method (ties by partner Id); amounts in cents summing to exactly the
+ *   opportunity amount (rounded half-up to cents first), split by the rounded weights with the
+ *   same method. Raw weights are binary floats in both runtimes (same operations, same
+ *   order); each share is quantised to 1e-6 of a hundredth of a percent (half-up) before the
+ *   integer steps, so a last-bit difference of `Math.pow` between runtimes cannot change a
+ *   result.
+ * - Rows come Sourced first, then by weight (largest first), then by partner Id.
+ *
+ * `validateAttributions` checks stored rows; `convertAmount` converts with dated rates as
+ * `DatedConversionRate` holds them. Apex twin: `AttributionRules`.
+ */
+import { RuleError } from './ruleError';
+import { centsOf, exactDivide, exactMultiply, exactOf, hundredthsToNumber, } from './attributionDecimal';
+import { readDate, readOptionalDate, readOptionalNumber, readOptionalString, readRecord, readRecords, readString, } from './attributionInput';
+/** Every attribution model, in display order. */
+export const ATTRIBUTION_MODELS = Object.freeze([
+    'FirstTouch',
+    'LastTouch',
+    'Linear',
+    'PositionBased',
+    'TimeDecay',
+]);
+/** `Attribution_Policy__mdt.Model__c` picklist values, accepted as aliases of the model names. */
+export const ATTRIBUTION_MODEL_ALIASES = Object.freeze({
+    'First Touch': 'FirstTouch',
+    'Last Touch': 'LastTouch',
+    'Position Based': 'PositionBased',
+    'Time Decay': 'TimeDecay',
+});
+/** Defaults applied when a policy value is absent. */
+export const DEFAULT_ATTRIBUTION_POLICY = Object.freeze({
+    firstWeight: 40,
+    middleWeight: 20,
+    lastWeight: 40,
+    halfLifeDays: 30,
+    influenceWindowDays: 180,
+    maxSourcedPartners: 1,
+});
+const TOTAL_HUNDREDTHS = 10000;
+const MICRO_PER_HUNDREDTH = 1000000;
+const MICRO_SCALE = 10000000000;
+const HUNDRED_PERCENT = BigInt(TOTAL_HUNDREDTHS);
+const ZERO = BigInt(0);
+const ONE = BigInt(1);
+/** Ordinal string order (UTF-16 code units), the order Apex `String.compareTo` uses. */
+function compareIds(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function readModel(value) {
+    const text = typeof value === 'string' ? value : '';
+    const model = Object.prototype.hasOwnProperty.call(ATTRIBUTION_MODEL_ALIASES, text)
+        ? ATTRIBUTION_MODEL_ALIASES[text]
+        : text;
+    if (!ATTRIBUTION_MODELS.includes(model)) {
+        throw new RuleError('UNKNOWN_MODEL', `model must be one of ${ATTRIBUTION_MODELS.join(', ')}`);
+    }
+    return model;
+}
+/** Reads a role; anything but Sourced or Influenced is malformed input. */
+export function readAttributionRole(value, key) {
+    if (value !== 'Sourced' && value !== 'Influenced') {
+        throw new RuleError('INVALID_INPUT', `${key} must be Sourced or Influenced`);
+    }
+    return value;
+}
+function policyNumber(policy, key) {
+    return readOptionalNumber(policy[key], `policy.${key}`) ?? DEFAULT_ATTRIBUTION_POLICY[key];
+}
+function policyCount(policy, key) {
+    const value = policyNumber(policy, key);
+    if (!Number.isInteger(value) || value < 0) {
+        throw new RuleError('INVALID_POLICY', `policy.${key} must be a whole number of at least 0`);
+    }
+    return value;
+}
+function readPolicy(value) {
+    const policy = readRecord(value, 'policy');
+    const firstWeight = policyNumber(policy, 'firstWeight');
+    const middleWeight = policyNumber(policy, 'middleWeight');
+    const lastWeight = policyNumber(policy, 'lastWeight');
+    if (firstWeight < 0 ||
+        middleWeight < 0 ||
+        lastWeight < 0 ||
+        !(firstWeight > 0 || middleWeight > 0 || lastWeight > 0)) {
+        throw new RuleError('INVALID_POLICY', 'position weights must be at least 0 and not all 0');
+    }
+    const halfLifeDays = policyNumber(policy, 'halfLifeDays');
+    if (!(halfLifeDays > 0)) {
+        throw new RuleError('INVALID_POLICY', 'policy.halfLifeDays must be greater than 0');
+    }
+    return {
+        firstWeight,
+        middleWeight,
+        lastWeight,
+        halfLifeDays,
+        influenceWindowDays: policyCount(policy, 'influenceWindowDays'),
+        maxSourcedPartners: policyCount(policy, 'maxSourcedPartners'),
+    };
+}
+function readTouches(value) {
+    return readRecords(value, 'touches').map((touch, index) => ({
+        partnerId: readString(touch.partnerId, `touches[${index}].partnerId`),
+        date: readDate(touch.touchDate, `touches[${index}].touchDate`),
+        touchType: readOptionalString(touch.touchType, `touches[${index}].touchType`),
+        sourcedRegistrationId: readOptionalString(touch.sourcedRegistrationId, `touches[${index}].sourcedRegistrationId`),
+        index,
+    }));
+}
+function compareTouches(a, b) {
+    return a.date.epochDay - b.date.epochDay || compareIds(a.partnerId, b.partnerId) || a.index - b.index;
+}
+/** Raw model weight of each touch; `touches` are counted and in date order. */
+function touchWeights(model, touches, closeDay, policy) {
+    const n = touches.length;
+    switch (model) {
+        case 'FirstTouch': {
+            const firstDay = touches[0].date.epochDay;
+            return touches.map((t) => (t.date.epochDay === firstDay ? 1 : 0));
+        }
+        case 'LastTouch': {
+            const lastDay = touches[n - 1].date.epochDay;
+            return touches.map((t) => (t.date.epochDay === lastDay ? 1 : 0));
+        }
+        case 'Linear':
+            return touches.map(() => 1);
+        case 'PositionBased': {
+            if (n === 1) {
+                return [1];
+            }
+            if (n === 2) {
+                return policy.firstWeight === 0 && policy.lastWeight === 0 ? [1, 1] : [policy.firstWeight, policy.lastWeight];
+            }
+            const middle = policy.middleWeight / (n - 2);
+            return touches.map((_, i) => (i === 0 ? policy.firstWeight : i === n - 1 ? policy.lastWeight : middle));
+        }
+        case 'TimeDecay': {
+            // Ages are measured from the youngest touch: the same shares, and the sum never underflows.
+            const youngestAge = closeDay - touches[n - 1].date.epochDay;
+            return touches.map((t) => {
+                const extraAge = closeDay - t.date.epochDay - youngestAge;
+                return Math.pow(2, -extraAge / policy.halfLifeDays);
+            });
+        }
+    }
+}
+/** Hands out `leftover` units one by one, largest remainder first, ties by partner Id. */
+function byRemainder(shares, remainder) {
+    return [...shares].sort((a, b) => remainder(b) - remainder(a) || compareIds(a.partnerId, b.partnerId));
+}
+/**
+ * Credits the partners of an opportunity from their touches (see the module comment).
+ * Refusals: UNKNOWN_MODEL, INVALID_AMOUNT (negative), INVALID_POLICY, INVALID_INPUT.
+ */
+export function attributeCredit(input) {
+    const model = readModel(input.model);
+    const amount = readOptionalNumber(input.amount, 'amount');
+    const amountCents = amount === null ? ZERO : centsOf(amount, 'amount');
+    if (amountCents < ZERO) {
+        throw new RuleError('INVALID_AMOUNT', 'amount must not be negative');
+    }
+    const closeDate = readDate(input.closeDate, 'closeDate');
+    const policy = readPolicy(input.policy);
+    const closeDay = closeDate.epochDay;
+    const counted = readTouches(input.touches)
+        .filter((t) => {
+        const age = closeDay - t.date.epochDay;
+        return age >= 0 && (t.sourcedRegistrationId !== null || age <= policy.influenceWindowDays);
+    })
+        .sort(compareTouches);
+    if (counted.length === 0) {
+        return { rows: [] };
+    }
+    const firstSourcing = new Map();
+    for (const t of counted) {
+        if (t.sourcedRegistrationId !== null && !firstSourcing.has(t.partnerId)) {
+            firstSourcing.set(t.partnerId, t);
+        }
+    }
+    const sourcedBy = new Map();
+    [...firstSourcing.values()]
+        .sort((a, b) => a.date.epochDay - b.date.epochDay || compareIds(a.partnerId, b.partnerId))
+        .slice(0, policy.maxSourcedPartners)
+        .forEach((t) => sourcedBy.set(t.partnerId, t));
+    const weights = touchWeights(model, counted, closeDay, policy);
+    const totals = new Map();
+    counted.forEach((t, i) => {
+        const total = totals.get(t.partnerId) ?? { raw: 0, count: 0, earliest: t };
+        total.raw += weights[i];
+        total.count += 1;
+        totals.set(t.partnerId, total);
+    });
+    const shares = [];
+    for (const partnerId of [...totals.keys()].sort(compareIds)) {
+        const total = totals.get(partnerId);
+        const sourcing = sourcedBy.get(partnerId) ?? null;
+        if (sourcing === null && !(total.raw > 0)) {
+            continue;
+        }
+        shares.push({
+            partnerId,
+            role: sourcing === null ? 'Influenced' : 'Sourced',
+            raw: total.raw,
+            count: total.count,
+            representative: sourcing ?? total.earliest,
+            sourcedRegistrationId: sourcing === null ? null : sourcing.sourcedRegistrationId,
+            units: 0,
+            remainder: 0,
+            cents: ZERO,
+            centRemainder: ZERO,
+        });
+    }
+    let rawTotal = 0;
+    for (const share of shares) {
+        rawTotal += share.raw;
+    }
+    let unitsGiven = 0;
+    for (const share of shares) {
+        const micro = Math.floor((share.raw / rawTotal) * MICRO_SCALE + 0.5);
+        share.remainder = micro % MICRO_PER_HUNDREDTH;
+        share.units = (micro - share.remainder) / MICRO_PER_HUNDREDTH;
+        unitsGiven += share.units;
+    }
+    const unitOrder = byRemainder(shares, (s) => s.remainder);
+    for (let i = 0; i < TOTAL_HUNDREDTHS - unitsGiven; i++) {
+        unitOrder[i % unitOrder.length].units += 1;
+    }
+    let centsGiven = ZERO;
+    for (const share of shares) {
+        const product = amountCents * BigInt(share.units);
+        share.cents = product / HUNDRED_PERCENT;
+        share.centRemainder = product % HUNDRED_PERCENT;
+        centsGiven += share.cents;
+    }
+    const centOrder = byRemainder(shares, (s) => Number(s.centRemainder));
+    const leftoverCents = Number(amountCents - centsGiven);
+    for (let i = 0; i < leftoverCents; i++) {
+        centOrder[i % centOrder.length].cents += ONE;
+    }
+    const rows = shares
+        .sort((a, b) => (a.role === 'Sourced' ? 0 : 1) - (b.role === 'Sourced' ? 0 : 1) ||
+        b.units - a.units ||
+        compareIds(a.partnerId, b.partnerId))
+        .map((share) => ({
+        partnerId: share.partnerId,
+        role: share.role,
+        weightPercent: share.units / 100,
+        attributedAmount: hundredthsToNumber(share.cents),
+        touchDate: share.representative.date.iso,
+        touchType: share.representative.touchType,
+        sourcedRegistrationId: share.sourcedRegistrationId,
+        touchCount: share.count,
+    }));
+    return { rows };
+}
+/**
+ * Checks stored attribution rows of one opportunity. Weights are compared at 2 decimals
+ * (the field's scale): their sum must be exactly 100.00 unless there are no rows.
+ * Errors come row by row (out-of-range weight, then duplicate partner+role, reported once
+ * per pair), then WEIGHTS_NOT_100, then TOO_MANY_SOURCED (distinct Sourced partners above
+ * `policy.maxSourcedPartners`, default 1). A missing partner Id or an unknown role is
+ * malformed input (INVALID_INPUT), not a validation finding.
+ */
+export function validateAttributions(input) {
+    const maxSourced = policyCount(readRecord(input.policy, 'policy'), 'maxSourcedPartners');
+    const rows = readRecords(input.rows, 'rows');
+    const errors = [];
+    const seen = new Set();
+    const reported = new Set();
+    const sourcedPartners = new Set();
+    let totalHundredths = ZERO;
+    rows.forEach((row, index) => {
+        const partnerId = readString(row.partnerId, `rows[${index}].partnerId`);
+        const role = readAttributionRole(row.role, `rows[${index}].role`);
+        const weight = readOptionalNumber(row.weightPercent, `rows[${index}].weightPercent`);
+        if (weight === null || weight < 0 || weight > 100) {
+            errors.push({ code: 'WEIGHT_OUT_OF_RANGE', partnerId, role, weightPercent: weight });
+        }
+        if (weight !== null) {
+            totalHundredths += centsOf(weight, `rows[${index}].weightPercent`);
+        }
+        const key = `${partnerId}|${role}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+        }
+        else if (!reported.has(key)) {
+            reported.add(key);
+            errors.push({ code: 'DUPLICATE_PARTNER_ROLE', partnerId, role });
+        }
+        if (role === 'Sourced') {
+            sourcedPartners.add(partnerId);
+        }
+    });
+    if (rows.length > 0 && totalHundredths !== HUNDRED_PERCENT) {
+        errors.push({ code: 'WEIGHTS_NOT_100', total: hundredthsToNumber(totalHundredths) });
+    }
+    if (sourcedPartners.size > maxSourced) {
+        errors.push({ code: 'TOO_MANY_SOURCED', count: sourcedPartners.size, max: maxSourced });
+    }
+    return { valid: errors.length === 0, errors };
+}
+function readRates(value) {
+    return readRecords(value, 'rates').map((r, index) => {
+        const key = `rates[${index}]`;
+        const rate = readOptionalNumber(r.conversionRate, `${key}.conversionRate`);
+        if (rate === null || !(rate > 0)) {
+            throw new RuleError('INVALID_RATE', `${key}.conversionRate must be greater than 0`);
+        }
+        return {
+            isoCode: readString(r.isoCode, `${key}.isoCode`),
+            rate: exactOf(rate, `${key}.conversionRate`),
+            start: readOptionalDate(r.startDate, `${key}.startDate`),
+            next: readOptionalDate(r.nextStartDate, `${key}.nextStartDate`),
+        };
+    });
+}
+/** The rate in force on a day: start inclusive, next start exclusive; the latest start wins an overlap. */
+function rateOn(rates, isoCode, day) {
+    let best = null;
+    for (const r of rates) {
+        const inForce = r.isoCode === isoCode &&
+            (r.start === null || r.start.epochDay <= day.epochDay) &&
+            (r.next === null || day.epochDay < r.next.epochDay);
+        if (inForce &&
+            (best === null || (r.start !== null && (best.start === null || r.start.epochDay > best.start.epochDay)))) {
+            best = r;
+        }
+    }
+    if (best === null) {
+        throw new RuleError('RATE_NOT_FOUND', `no ${isoCode} rate on ${day.iso}`);
+    }
+    return best.rate;
+}
+/**
+ * Converts an amount between currencies with the dated rates in force on `onDate`, as the
+ * platform does: amount × toRate / fromRate, exactly, rounded half-up to cents. The same
+ * currency needs no rate (the amount is only rounded). Refusals: RATE_NOT_FOUND,
+ * INVALID_RATE (a rate that is missing or not above 0), INVALID_INPUT.
+ */
+export function convertAmount(input) {
+    const amount = readOptionalNumber(input.amount, 'amount');
+    if (amount === null) {
+        throw new RuleError('INVALID_INPUT', 'amount is required');
+    }
+    const fromIsoCode = readString(input.fromIsoCode, 'fromIsoCode');
+    const toIsoCode = readString(input.toIsoCode, 'toIsoCode');
+    const onDate = readDate(input.onDate, 'onDate');
+    const rates = readRates(input.rates);
+    if (fromIsoCode === toIsoCode) {
+        return hundredthsToNumber(centsOf(amount, 'amount'));
+    }
+    const fromRate = rateOn(rates, fromIsoCode, onDate);
+    const toRate = rateOn(rates, toIsoCode, onDate);
+    return hundredthsToNumber(exactDivide(exactMultiply(exactOf(amount, 'amount'), toRate), fromRate, 2));
+}
+/** Vector rule names of the attribution area. */
+export const attributionRules = {
+    attributeCredit: (input) => attributeCredit(input),
+    validateAttributions: (input) => validateAttributions(input),
+    convertAmount: (input) => convertAmount(input),
+};

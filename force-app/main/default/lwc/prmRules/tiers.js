@@ -1,0 +1,344 @@
+// Generated from lwc-ts-src/prmRules/tiers.ts by `npm run build`. Do not edit.
+import { RuleError } from './ruleError';
+import { addDays, addMonths, compareDates, formatIsoDate, parseIsoDate, parseOptionalIsoDate, } from './tiersCalendar';
+import { divideHalfUp, fromHundredths, optBoolean, optList, optNonNegative, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, toHundredths, } from './tiersInput';
+/** Default downgrade grace period when the program does not set one. */
+export const DEFAULT_GRACE_DAYS = 90;
+/** Default look-ahead of the at-risk warning. */
+export const DEFAULT_AT_RISK_DAYS = 30;
+/**
+ * Default engagement weights (points out of 100) and caps (the value that earns the whole weight):
+ * logins 15 / 20, resource downloads 10 / 10, trainings completed 20 / 5, registrations 20 / 10,
+ * leads accepted 15 / 10, trailing-12-month revenue 20 / 500000.
+ */
+export const DEFAULT_ENGAGEMENT_WEIGHTS = Object.freeze({
+    logins: { weight: 15, cap: 20 },
+    resourceDownloads: { weight: 10, cap: 10 },
+    trainingsCompleted: { weight: 20, cap: 5 },
+    registrations: { weight: 20, cap: 10 },
+    leadsAccepted: { weight: 15, cap: 10 },
+    revenueT12M: { weight: 20, cap: 500000 },
+});
+const ENGAGEMENT_COMPONENTS = [
+    'logins',
+    'resourceDownloads',
+    'trainingsCompleted',
+    'registrations',
+    'leadsAccepted',
+    'revenueT12M',
+];
+/** Caps above this would overflow exact integer arithmetic in hundredths. */
+const MAX_ENGAGEMENT_CAP = 1000000000;
+/** Reads the ladder, sorted by rank ascending; refuses an empty ladder and equal ranks. */
+function readLadder(value) {
+    const list = optList(value, 'tiers');
+    if (list.length === 0) {
+        throw new RuleError('NO_TIERS', 'The program has no tiers');
+    }
+    const ladder = list.map((item, index) => {
+        const tier = requireObject(item, `tiers[${index}]`);
+        return {
+            id: requireString(tier.id, `tiers[${index}].id`),
+            rank: optNumber(tier.rank, `tiers[${index}].rank`, Number.NaN),
+            minRevenue: toHundredths(optNonNegative(tier.minRevenue, `tiers[${index}].minRevenue`, 0)),
+            minCertifications: toHundredths(optNonNegative(tier.minActiveCertifications, `tiers[${index}].minActiveCertifications`, 0)),
+            minDeals: toHundredths(optNonNegative(tier.minClosedDeals, `tiers[${index}].minClosedDeals`, 0)),
+        };
+    });
+    for (const rung of ladder) {
+        if (Number.isNaN(rung.rank)) {
+            throw new RuleError('INVALID_INPUT', `tier ${rung.id} has no rank`);
+        }
+    }
+    ladder.sort((a, b) => a.rank - b.rank);
+    for (let i = 1; i < ladder.length; i++) {
+        if (ladder[i].rank === ladder[i - 1].rank) {
+            throw new RuleError('DUPLICATE_TIER_RANK', `tiers ${ladder[i - 1].id} and ${ladder[i].id} share a rank`);
+        }
+        if (ladder.slice(0, i).some((other) => other.id === ladder[i].id)) {
+            throw new RuleError('INVALID_INPUT', `tier ${ladder[i].id} is listed twice`);
+        }
+    }
+    return ladder;
+}
+function readMetrics(value) {
+    const metrics = optObject(value, 'metrics');
+    return {
+        revenue: toHundredths(optNumber(metrics.revenueT12M, 'metrics.revenueT12M', 0)),
+        certifications: toHundredths(optNonNegative(metrics.activeCertifications, 'metrics.activeCertifications', 0)),
+        deals: toHundredths(optNonNegative(metrics.closedDealsT12M, 'metrics.closedDealsT12M', 0)),
+    };
+}
+function findRung(ladder, tierId) {
+    const rung = ladder.find((candidate) => candidate.id === tierId);
+    if (!rung) {
+        throw new RuleError('UNKNOWN_TIER', `${tierId} is not a tier of this program`);
+    }
+    return rung;
+}
+function meetsRevenue(rung, metrics) {
+    return metrics.revenue >= rung.minRevenue;
+}
+function meetsCertifications(rung, metrics) {
+    return metrics.certifications >= rung.minCertifications;
+}
+function meetsDeals(rung, metrics) {
+    return metrics.deals >= rung.minDeals;
+}
+/** Highest rung whose criteria all hold; the lowest rung when none do. */
+function qualify(ladder, metrics) {
+    for (let i = ladder.length - 1; i >= 0; i--) {
+        const rung = ladder[i];
+        if (meetsRevenue(rung, metrics) && meetsCertifications(rung, metrics) && meetsDeals(rung, metrics)) {
+            return rung;
+        }
+    }
+    return ladder[0];
+}
+/**
+ * Decides a membership's tier. A new membership (no current tier) gets the qualified tier
+ * ("Initial"). A better qualified tier applies at once ("Upgrade"). A worse one starts
+ * (or continues) a grace period that began on the first day the membership stopped
+ * qualifying: the downgrade applies on pending-since + graceDays ("Downgrade"), before
+ * that it is "DowngradePending". Qualifying again for the held tier or better clears it.
+ */
+export function evaluateTier(input) {
+    const today = parseIsoDate(input.today, 'today');
+    const ladder = readLadder(input.tiers);
+    const metrics = readMetrics(input.metrics);
+    const current = optObject(input.current, 'current');
+    const graceDays = optWholeNonNegative(input.graceDays, 'graceDays', DEFAULT_GRACE_DAYS);
+    const currentTierId = optString(current.tierId, 'current.tierId');
+    parseOptionalIsoDate(current.tierSince, 'current.tierSince');
+    const pendingSince = parseOptionalIsoDate(current.downgradePendingSince, 'current.downgradePendingSince');
+    const qualified = qualify(ladder, metrics);
+    if (currentTierId === null || currentTierId === '') {
+        return result(qualified, 'Initial', qualified, null, today);
+    }
+    const held = findRung(ladder, currentTierId);
+    if (qualified.rank > held.rank) {
+        return result(qualified, 'Upgrade', qualified, null, today);
+    }
+    if (qualified.rank === held.rank) {
+        return result(qualified, 'Hold', held, null, null);
+    }
+    const since = pendingSince ?? today;
+    if (compareDates(since, today) > 0) {
+        throw new RuleError('INVALID_INPUT', 'current.downgradePendingSince is after today');
+    }
+    const downgradeOn = addDays(since, graceDays);
+    if (compareDates(today, downgradeOn) >= 0) {
+        return result(qualified, 'Downgrade', qualified, null, today);
+    }
+    return result(qualified, 'DowngradePending', held, since, downgradeOn);
+}
+function result(qualified, action, newTier, pendingSince, effective) {
+    return {
+        qualifiedTierId: qualified.id,
+        action,
+        newTierId: newTier.id,
+        downgradePendingSince: pendingSince === null ? null : formatIsoDate(pendingSince),
+        effectiveDate: effective === null ? null : formatIsoDate(effective),
+    };
+}
+/**
+ * Trailing-12-month metrics. The window is (today minus 12 months, today]: a deal closed
+ * exactly 12 months ago is out, one closed today is in; "12 months ago" clamps to the
+ * month's last day (from 2024-02-29 it is 2023-02-28). Only won deals count; an absent
+ * amount counts as 0. A certification is active when it was completed on or before today
+ * and expires today or later (or never).
+ */
+export function trailingMetrics(input) {
+    const today = parseIsoDate(input.today, 'today');
+    const windowStart = addMonths(today, -12);
+    let revenue = 0;
+    let deals = 0;
+    optList(input.opportunities, 'opportunities').forEach((item, index) => {
+        const opportunity = requireObject(item, `opportunities[${index}]`);
+        const closeDate = parseIsoDate(opportunity.closeDate, `opportunities[${index}].closeDate`);
+        const won = optBoolean(opportunity.isWon, `opportunities[${index}].isWon`, false);
+        const amount = toHundredths(optNumber(opportunity.amount, `opportunities[${index}].amount`, 0));
+        if (won && compareDates(closeDate, windowStart) > 0 && compareDates(closeDate, today) <= 0) {
+            revenue += amount;
+            deals++;
+        }
+    });
+    let active = 0;
+    optList(input.certifications, 'certifications').forEach((item, index) => {
+        const certification = requireObject(item, `certifications[${index}]`);
+        const completedOn = parseOptionalIsoDate(certification.completedOn, `certifications[${index}].completedOn`);
+        const expiresOn = parseOptionalIsoDate(certification.expiresOn, `certifications[${index}].expiresOn`);
+        if (completedOn !== null && compareDates(completedOn, today) <= 0) {
+            if (expiresOn === null || compareDates(expiresOn, today) >= 0) {
+                active++;
+            }
+        }
+    });
+    return { revenueT12M: fromHundredths(revenue), closedDealsT12M: deals, activeCertifications: active };
+}
+/**
+ * Whether the tier is at risk within the look-ahead. Measured against the held tier
+ * (`currentTierId`) or, when absent, the tier the metrics qualify for. Per criterion, in
+ * this order: revenue already below the minimum, else the run rate below it; active
+ * certifications already below, else below once those expiring within the look-ahead
+ * (today to today + atRiskDays, both included) have lapsed; closed deals below. The lowest
+ * tier is never at risk: there is nothing to drop to.
+ */
+export function tierAtRisk(input) {
+    const today = parseIsoDate(input.today, 'today');
+    const atRiskDays = optWholeNonNegative(input.atRiskDays, 'atRiskDays', DEFAULT_AT_RISK_DAYS);
+    const ladder = readLadder(input.tiers);
+    const metrics = readMetrics(input.metrics);
+    const horizon = addDays(today, atRiskDays);
+    let expiring = 0;
+    optList(input.certifications, 'certifications').forEach((item, index) => {
+        const certification = requireObject(item, `certifications[${index}]`);
+        const expiresOn = parseOptionalIsoDate(certification.expiresOn, `certifications[${index}].expiresOn`);
+        if (expiresOn !== null && compareDates(expiresOn, today) >= 0 && compareDates(expiresOn, horizon) <= 0) {
+            expiring++;
+        }
+    });
+    const runRate = input.revenueRunRate === null || input.revenueRunRate === undefined
+        ? null
+        : toHundredths(optNumber(input.revenueRunRate, 'revenueRunRate', 0));
+    const projected = {
+        revenue: runRate ?? metrics.revenue,
+        certifications: Math.max(0, metrics.certifications - expiring * 100),
+        deals: metrics.deals,
+    };
+    const currentTierId = optString(input.currentTierId, 'currentTierId');
+    const tier = currentTierId === null || currentTierId === '' ? qualify(ladder, metrics) : findRung(ladder, currentTierId);
+    const reasons = [];
+    if (tier.rank !== ladder[0].rank) {
+        if (!meetsRevenue(tier, metrics)) {
+            reasons.push('REVENUE_BELOW_TIER');
+        }
+        else if (!meetsRevenue(tier, projected)) {
+            reasons.push('REVENUE_TRENDING_BELOW_TIER');
+        }
+        if (!meetsCertifications(tier, metrics)) {
+            reasons.push('CERTIFICATIONS_BELOW_TIER');
+        }
+        else if (!meetsCertifications(tier, projected)) {
+            reasons.push('CERTIFICATIONS_EXPIRING');
+        }
+        if (!meetsDeals(tier, metrics)) {
+            reasons.push('CLOSED_DEALS_BELOW_TIER');
+        }
+    }
+    return {
+        atRisk: reasons.length > 0,
+        reasons,
+        tierId: tier.id,
+        projectedTierId: qualify(ladder, projected).id,
+        expiringCertifications: expiring,
+    };
+}
+/**
+ * Progress towards the next tier (the lowest tier ranked above the current one) for each
+ * criterion, in the order revenue, certifications, closed deals. At the top tier there is
+ * no next tier and no criteria.
+ */
+export function tierProgress(input) {
+    const ladder = readLadder(input.tiers);
+    const metrics = readMetrics(input.metrics);
+    const currentTierId = optString(input.currentTierId, 'currentTierId');
+    let next;
+    if (currentTierId === null || currentTierId === '') {
+        next = ladder[0];
+    }
+    else {
+        const held = findRung(ladder, currentTierId);
+        next = ladder.find((rung) => rung.rank > held.rank);
+    }
+    if (!next) {
+        return { nextTierId: null, criteria: [] };
+    }
+    return {
+        nextTierId: next.id,
+        criteria: [
+            progress('revenueT12M', metrics.revenue, next.minRevenue),
+            progress('activeCertifications', metrics.certifications, next.minCertifications),
+            progress('closedDealsT12M', metrics.deals, next.minDeals),
+        ],
+    };
+}
+function progress(criterion, current, required) {
+    const met = current >= required;
+    let percent;
+    if (met) {
+        percent = 100;
+    }
+    else if (current <= 0) {
+        percent = 0;
+    }
+    else {
+        // An unmet criterion never shows 100 %, even when 99.5 % or more would round up to it.
+        percent = Math.min(99, divideHalfUp(current * 100, required));
+    }
+    return {
+        criterion,
+        current: fromHundredths(current),
+        required: fromHundredths(required),
+        gap: met ? 0 : fromHundredths(required - current),
+        met,
+        percent,
+    };
+}
+/**
+ * Engagement score out of 100: each component earns weight * min(value, cap) / cap points
+ * (rounded half up to 2 decimals, a negative value earns 0), and the score is their sum
+ * rounded half up to 1 decimal. Weights and caps default to DEFAULT_ENGAGEMENT_WEIGHTS;
+ * overridden weights must still add up to 100, caps must be positive (INVALID_WEIGHTS).
+ * Activity counts must not be negative; revenue may be (refunds).
+ */
+export function engagementScore(input) {
+    const activities = optObject(input.activities, 'activities');
+    const weights = optObject(input.weights, 'weights');
+    const caps = optObject(input.caps, 'caps');
+    const components = [];
+    let weightTotal = 0;
+    let pointsTotal = 0;
+    for (const name of ENGAGEMENT_COMPONENTS) {
+        const value = name === 'revenueT12M'
+            ? toHundredths(optNumber(input.revenueT12M, 'revenueT12M', 0))
+            : toHundredths(optNonNegative(activities[name], `activities.${name}`, 0));
+        const weight = toHundredths(readWeight(weights[name], `weights.${name}`, DEFAULT_ENGAGEMENT_WEIGHTS[name].weight));
+        const cap = toHundredths(readWeight(caps[name], `caps.${name}`, DEFAULT_ENGAGEMENT_WEIGHTS[name].cap));
+        if (cap <= 0 || cap > MAX_ENGAGEMENT_CAP * 100) {
+            throw new RuleError('INVALID_WEIGHTS', `caps.${name} must be above 0 and at most ${MAX_ENGAGEMENT_CAP}`);
+        }
+        const counted = Math.min(Math.max(value, 0), cap);
+        const points = divideHalfUp(weight * counted, cap);
+        weightTotal += weight;
+        pointsTotal += points;
+        components.push({
+            component: name,
+            value: fromHundredths(value),
+            cap: fromHundredths(cap),
+            weight: fromHundredths(weight),
+            points: fromHundredths(points),
+        });
+    }
+    if (weightTotal !== 10000) {
+        throw new RuleError('INVALID_WEIGHTS', `weights add up to ${fromHundredths(weightTotal)}, not 100`);
+    }
+    return { score: divideHalfUp(pointsTotal, 10) / 10, components };
+}
+function readWeight(value, key, defaultValue) {
+    if (value === null || value === undefined) {
+        return defaultValue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        throw new RuleError('INVALID_WEIGHTS', `${key} must be a number of at least 0`);
+    }
+    return value;
+}
+/** The tier rules by the names the vectors use. */
+export const tiersRules = {
+    evaluateTier: (input) => evaluateTier(input),
+    trailingMetrics: (input) => trailingMetrics(input),
+    tierAtRisk: (input) => tierAtRisk(input),
+    tierProgress: (input) => tierProgress(input),
+    engagementScore: (input) => engagementScore(input),
+};
