@@ -7,6 +7,7 @@
  */
 import type { ApexHandler } from './api';
 import { ATTRIBUTION } from './attribution';
+import { DEAL_REGISTRATION_REVIEW } from './dealRegistrationReview';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
@@ -16,6 +17,7 @@ export { ApexError, type ApexHandler, type ApexParams } from './api';
 
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
   ...ATTRIBUTION,
+  ...DEAL_REGISTRATION_REVIEW,
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
   ...PORTAL_EARNINGS,
