@@ -8,6 +8,7 @@
 import type { ApexHandler } from './api';
 import { ATTRIBUTION } from './attribution';
 import { DEAL_REGISTRATION_REVIEW } from './dealRegistrationReview';
+import { LEADS } from './leads';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
@@ -18,6 +19,7 @@ export { ApexError, type ApexHandler, type ApexParams } from './api';
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
   ...ATTRIBUTION,
   ...DEAL_REGISTRATION_REVIEW,
+  ...LEADS,
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
   ...PORTAL_EARNINGS,
