@@ -5,6 +5,7 @@
 import type { E2ETest } from '../harness';
 import { APPLICATION_FLOWS } from './application';
 import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
+import { LEAD_FLOWS } from './leads';
 import { TIER_FLOWS } from './tiers';
 
-export const FLOW_TESTS: E2ETest[] = [...DEAL_REGISTRATION_FLOWS, ...TIER_FLOWS, ...APPLICATION_FLOWS];
+export const FLOW_TESTS: E2ETest[] = [...DEAL_REGISTRATION_FLOWS, ...LEAD_FLOWS, ...TIER_FLOWS, ...APPLICATION_FLOWS];
