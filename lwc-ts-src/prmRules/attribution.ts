@@ -359,6 +359,9 @@ function touchWeights(model: AttributionModel, touches: Touch[], closeDay: numbe
         return Math.pow(2, -extraAge / policy.halfLifeDays);
       });
     }
+    default:
+      // readModel() admits only the five models; this keeps the switch total.
+      throw new RuleError('UNKNOWN_MODEL', `Unknown attribution model ${String(model)}`);
   }
 }
 

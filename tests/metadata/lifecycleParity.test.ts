@@ -10,6 +10,7 @@ import {
   LEAD_SHARE_STATUSES,
   leadCanTransition,
   REGISTRATION_STATUSES,
+  type RegistrationStatus,
 } from '../../lwc-ts-src/prmRules/prmRules';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
 
@@ -47,7 +48,9 @@ describe('lifecycle validation rules match the shared rules', () => {
         'Status_Transition_Allowed.validationRule-meta.xml',
       ),
     );
-    const engine = pairs(REGISTRATION_STATUSES, (from, to) => canTransition({ from, to }));
+    const engine = pairs(REGISTRATION_STATUSES, (from, to) =>
+      canTransition({ from: from as RegistrationStatus, to: to as RegistrationStatus }),
+    );
     expect([...rule].sort()).toEqual([...engine].sort());
   });
 

@@ -168,6 +168,9 @@ function touchWeights(model, touches, closeDay, policy) {
                 return Math.pow(2, -extraAge / policy.halfLifeDays);
             });
         }
+        default:
+            // readModel() admits only the five models; this keeps the switch total.
+            throw new RuleError('UNKNOWN_MODEL', `Unknown attribution model ${String(model)}`);
     }
 }
 /** Hands out `leftover` units one by one, largest remainder first, ties by partner Id. */
