@@ -99,7 +99,12 @@ async function runTests(
       continue;
     }
     const started = Date.now();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    // A fixed locale and time zone: dates and numbers render the same on every machine.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10000);
     const screenshots: string[] = [];
