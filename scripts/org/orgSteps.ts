@@ -12,6 +12,9 @@ export const DEFAULT_ALIAS = 'prm-scratch';
 export const MIN_COVERAGE = 90;
 export const PERSONA_FOR_DEPLOYER = 'PRM_Admin';
 
+/** Anonymous Apex that schedules the package's recurring jobs (idempotent). */
+export const SCHEDULE_JOBS_SCRIPT = 'scripts/org/schedule-jobs.apex';
+
 export class OrgStepError extends Error {}
 
 function ok<T>(result: SfResult<unknown>, what: string): T {
@@ -44,7 +47,7 @@ export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boo
   );
 }
 
-/** The package first, then the unpackaged site (it needs the package), then the admin persona. */
+/** The package first, then the unpackaged site (it needs the package), then the admin persona, then the jobs. */
 export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string[] {
   const steps: string[] = [];
   ok(
@@ -65,6 +68,8 @@ export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string
     'permission set assignment',
   );
   steps.push(`permset ${PERSONA_FOR_DEPLOYER}`);
+  ok(sf(['apex', 'run', '--file', SCHEDULE_JOBS_SCRIPT, '--target-org', alias]), 'job scheduling');
+  steps.push('recurring jobs');
   return steps;
 }
 

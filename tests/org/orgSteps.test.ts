@@ -24,11 +24,17 @@ describe('org:deploy', () => {
   it('deploys the package, then the site, then assigns the admin persona', () => {
     writeFileSync(path.join(root, 'force-app', 'portal', 'site.xml'), '<x/>');
     const { sf, calls } = recorder(() => ({ status: 0, result: {} }));
-    expect(deploy(sf, 'scratch', root)).toEqual(['force-app/main', 'force-app/portal', 'permset PRM_Admin']);
+    expect(deploy(sf, 'scratch', root)).toEqual([
+      'force-app/main',
+      'force-app/portal',
+      'permset PRM_Admin',
+      'recurring jobs',
+    ]);
     expect(calls.map((c) => c.split(' --target-org')[0])).toEqual([
       'project deploy start --source-dir force-app/main',
       'project deploy start --source-dir force-app/portal',
       'org assign permset --name PRM_Admin',
+      'apex run --file scripts/org/schedule-jobs.apex',
     ]);
   });
 
