@@ -207,3 +207,39 @@ export const DEAL_REGISTRATION_FLOWS: E2ETest[] = [
     },
   },
 ];
+
+/** Registers a deal for a customer in the portal; returns the registration's name. */
+async function registerForCustomer(t: TestContext, account: DemoRecord): Promise<string> {
+  await t.open('register-deal');
+  await fillField(t, 'Prospect company', String(account.Name));
+  await fillField(t, 'Company website', String(account.Website));
+  await fillField(t, 'Estimated amount', '18000');
+  await fillField(t, 'Expected close date', daysAhead(40));
+  await t.component('dealRegistrationForm').getByRole('button', { name: 'Submit registration' }).click();
+  await t.component('dealRegistrationForm').locator('[data-id="result"]').waitFor();
+  return (await text(t, 'result-title')).replace(/ submitted$/, '');
+}
+
+DEAL_REGISTRATION_FLOWS.push({
+  name: 'review console: a registration a partner just submitted shows its evidence and is approved',
+  pages: ['register-deal', 'review-console'],
+  run: async (t) => {
+    const account = customer(t);
+    const name = await registerForCustomer(t, account);
+    await t.open('review-console');
+    const console = t.component('registrationReviewConsole');
+    const row = console.locator('li[data-row]', { hasText: name }).first();
+    await row.waitFor();
+    // The reviewer sees the evidence the partner never sees: the matched customer account.
+    const evidence = await row.locator('[data-cell="evidence"]').innerText();
+    t.check(evidence.includes(String(account.Name)), `evidence names the customer account (${evidence})`);
+    await t.screenshot('flow-review-evidence');
+    await row.locator('[data-action="approve"]').first().click();
+    await t.waitUntil(async () => (await row.count()) === 0, 'approved registration leaves the queue');
+    const decisions = (await t.probe()).apexCalls.filter((c) => c.method === 'DealRegistrationController.decide');
+    t.check(decisions.length === 1 && decisions[0].ok, 'one decision sent');
+    t.checkNoErrors();
+    await t.checkAccessibility();
+    await t.screenshot('flow-review-approved');
+  },
+});
