@@ -6,6 +6,13 @@ import type { E2ETest } from '../harness';
 import { APPLICATION_FLOWS } from './application';
 import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
 import { LEAD_FLOWS } from './leads';
+import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
 import { TIER_FLOWS } from './tiers';
 
-export const FLOW_TESTS: E2ETest[] = [...DEAL_REGISTRATION_FLOWS, ...LEAD_FLOWS, ...TIER_FLOWS, ...APPLICATION_FLOWS];
+export const FLOW_TESTS: E2ETest[] = [
+  ...DEAL_REGISTRATION_FLOWS,
+  ...LEAD_FLOWS,
+  ...LEAD_SUBMISSION_FLOWS,
+  ...TIER_FLOWS,
+  ...APPLICATION_FLOWS,
+];
