@@ -150,7 +150,14 @@ export const PAGES: readonly PageSpec[] = [
     slots: [
       {
         component: 'leadRoutingPanel',
-        record: { objectApiName: 'Lead', pick: (lead) => Number(lead.Offer_Count__c ?? 0) > 1 },
+        // A lead offered before and still routable (not converted, offers left under the policy's 3).
+        record: {
+          objectApiName: 'Lead',
+          pick: (lead) =>
+            Number(lead.Offer_Count__c ?? 0) === 2 &&
+            lead.Partner_Direction__c === 'To Partner' &&
+            ['Offered', 'Rejected', 'Recalled'].includes(String(lead.Partner_Share_Status__c)),
+        },
       },
     ],
   },

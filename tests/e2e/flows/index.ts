@@ -5,6 +5,7 @@
 import type { E2ETest } from '../harness';
 import { APPLICATION_FLOWS } from './application';
 import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
+import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
 import { TIER_FLOWS } from './tiers';
@@ -13,6 +14,7 @@ export const FLOW_TESTS: E2ETest[] = [
   ...DEAL_REGISTRATION_FLOWS,
   ...LEAD_FLOWS,
   ...LEAD_SUBMISSION_FLOWS,
+  ...LEAD_ROUTING_FLOWS,
   ...TIER_FLOWS,
   ...APPLICATION_FLOWS,
 ];
