@@ -11,7 +11,15 @@ const scoped = (configs, files) => configs.map((config) => ({ ...config, files }
 
 module.exports = [
   {
-    ignores: ['node_modules/**', 'force-app/**', '.generated/**', 'coverage/**', 'tests/fixtures/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      'force-app/**',
+      '.generated/**',
+      'coverage/**',
+      'out/**',
+      'tests/fixtures/**',
+      '**/*.d.ts',
+    ],
   },
   ...scoped(lwcConfig.configs.recommendedTs, ['lwc-ts-src/**/*.ts']),
   {
