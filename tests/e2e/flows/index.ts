@@ -4,6 +4,7 @@
  */
 import type { E2ETest } from '../harness';
 import { APPLICATION_FLOWS } from './application';
+import { ATTRIBUTION_FLOWS } from './attribution';
 import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
 import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
@@ -17,4 +18,5 @@ export const FLOW_TESTS: E2ETest[] = [
   ...LEAD_ROUTING_FLOWS,
   ...TIER_FLOWS,
   ...APPLICATION_FLOWS,
+  ...ATTRIBUTION_FLOWS,
 ];
