@@ -12,7 +12,7 @@
 import { domainKeyOf } from './matchKey';
 import type { RuleFunction } from './prmRules';
 import { RuleError } from './ruleError';
-import { addDays, formatIsoDate, parseIsoDate } from './tiersCalendar';
+import { addDays, compareDates, formatIsoDate, parseIsoDate, parseOptionalIsoDate } from './tiersCalendar';
 import {
   isBlank,
   optBoolean,
@@ -308,9 +308,75 @@ export function activationStatus(input: ActivationStatusInput): ActivationStatus
   return { activated: missing.length === 0, missing };
 }
 
+/** Days before a training due date that its reminder goes out. */
+export const DEFAULT_DUE_SOON_DAYS = 7;
+/** Days before a certification expires that its reminder goes out. */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
+export type CertificationReminderKind =
+  | 'TRAINING_DUE'
+  | 'TRAINING_OVERDUE'
+  | 'CERTIFICATION_EXPIRING'
+  | 'CERTIFICATION_EXPIRED';
+
+/** One training assignment or certification (Partner_Certification__c) on the day of a reminder run. */
+export interface CertificationReminderInput {
+  today: string;
+  /** Assigned, In Progress, Completed or Expired. */
+  status?: string | null;
+  dueDate?: string | null;
+  expiresOn?: string | null;
+  /** The day the last reminder went out (Reminder_Sent_On__c). */
+  reminderSentOn?: string | null;
+  dueSoonDays?: number | null;
+  expiryWarningDays?: number | null;
+}
+
+/**
+ * Which reminder an assignment needs today, so a daily job sends each one once: training due
+ * (from `dueSoonDays` before the due date, once), training overdue (once after the due date),
+ * certification expiring (once in the last `expiryWarningDays`; a reminder sent before that
+ * window does not count) and certification expired (the job then marks it Expired).
+ */
+export function certificationReminder(input: CertificationReminderInput): {
+  reminder: CertificationReminderKind | null;
+} {
+  const today = parseIsoDate(input.today, 'today');
+  const status = optString(input.status, 'status');
+  const sent = parseOptionalIsoDate(input.reminderSentOn, 'reminderSentOn');
+  const dueSoonDays = optWholeNonNegative(input.dueSoonDays, 'dueSoonDays', DEFAULT_DUE_SOON_DAYS);
+  const warningDays = optWholeNonNegative(input.expiryWarningDays, 'expiryWarningDays', DEFAULT_EXPIRY_WARNING_DAYS);
+  if (status === 'Assigned' || status === 'In Progress') {
+    const due = parseOptionalIsoDate(input.dueDate, 'dueDate');
+    if (due === null) {
+      return { reminder: null };
+    }
+    if (compareDates(due, today) < 0) {
+      return { reminder: sent === null || compareDates(sent, due) <= 0 ? 'TRAINING_OVERDUE' : null };
+    }
+    return { reminder: compareDates(due, addDays(today, dueSoonDays)) <= 0 && sent === null ? 'TRAINING_DUE' : null };
+  }
+  if (status === 'Completed') {
+    const expires = parseOptionalIsoDate(input.expiresOn, 'expiresOn');
+    if (expires === null) {
+      return { reminder: null };
+    }
+    if (compareDates(expires, today) < 0) {
+      return { reminder: 'CERTIFICATION_EXPIRED' };
+    }
+    const warnFrom = addDays(expires, -warningDays);
+    const inWindow = compareDates(today, warnFrom) >= 0;
+    return {
+      reminder: inWindow && (sent === null || compareDates(sent, warnFrom) < 0) ? 'CERTIFICATION_EXPIRING' : null,
+    };
+  }
+  return { reminder: null };
+}
+
 /** The onboarding rules by the names the vectors use. */
 export const onboardingRules: Record<string, RuleFunction> = {
   applicationDecision: (input) => applicationDecision(input as unknown as ApplicationDecisionInput),
   onboardingPlan: (input) => onboardingPlan(input as unknown as OnboardingPlanInput),
   activationStatus: (input) => activationStatus(input as unknown as ActivationStatusInput),
+  certificationReminder: (input) => certificationReminder(input as unknown as CertificationReminderInput),
 };

@@ -12,7 +12,7 @@
  */
 import { domainKeyOf } from './matchKey';
 import { RuleError } from './ruleError';
-import { addDays, formatIsoDate, parseIsoDate } from './tiersCalendar';
+import { addDays, compareDates, formatIsoDate, parseIsoDate, parseOptionalIsoDate } from './tiersCalendar';
 import { isBlank, optBoolean, optList, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, trimControl, } from './tiersInput';
 /** Due days of a required module that does not set its own. */
 export const DEFAULT_MODULE_DUE_DAYS = 30;
@@ -180,9 +180,52 @@ export function activationStatus(input) {
     }
     return { activated: missing.length === 0, missing };
 }
+/** Days before a training due date that its reminder goes out. */
+export const DEFAULT_DUE_SOON_DAYS = 7;
+/** Days before a certification expires that its reminder goes out. */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+/**
+ * Which reminder an assignment needs today, so a daily job sends each one once: training due
+ * (from `dueSoonDays` before the due date, once), training overdue (once after the due date),
+ * certification expiring (once in the last `expiryWarningDays`; a reminder sent before that
+ * window does not count) and certification expired (the job then marks it Expired).
+ */
+export function certificationReminder(input) {
+    const today = parseIsoDate(input.today, 'today');
+    const status = optString(input.status, 'status');
+    const sent = parseOptionalIsoDate(input.reminderSentOn, 'reminderSentOn');
+    const dueSoonDays = optWholeNonNegative(input.dueSoonDays, 'dueSoonDays', DEFAULT_DUE_SOON_DAYS);
+    const warningDays = optWholeNonNegative(input.expiryWarningDays, 'expiryWarningDays', DEFAULT_EXPIRY_WARNING_DAYS);
+    if (status === 'Assigned' || status === 'In Progress') {
+        const due = parseOptionalIsoDate(input.dueDate, 'dueDate');
+        if (due === null) {
+            return { reminder: null };
+        }
+        if (compareDates(due, today) < 0) {
+            return { reminder: sent === null || compareDates(sent, due) <= 0 ? 'TRAINING_OVERDUE' : null };
+        }
+        return { reminder: compareDates(due, addDays(today, dueSoonDays)) <= 0 && sent === null ? 'TRAINING_DUE' : null };
+    }
+    if (status === 'Completed') {
+        const expires = parseOptionalIsoDate(input.expiresOn, 'expiresOn');
+        if (expires === null) {
+            return { reminder: null };
+        }
+        if (compareDates(expires, today) < 0) {
+            return { reminder: 'CERTIFICATION_EXPIRED' };
+        }
+        const warnFrom = addDays(expires, -warningDays);
+        const inWindow = compareDates(today, warnFrom) >= 0;
+        return {
+            reminder: inWindow && (sent === null || compareDates(sent, warnFrom) < 0) ? 'CERTIFICATION_EXPIRING' : null,
+        };
+    }
+    return { reminder: null };
+}
 /** The onboarding rules by the names the vectors use. */
 export const onboardingRules = {
     applicationDecision: (input) => applicationDecision(input),
     onboardingPlan: (input) => onboardingPlan(input),
     activationStatus: (input) => activationStatus(input),
+    certificationReminder: (input) => certificationReminder(input),
 };
