@@ -33,6 +33,7 @@ interface Options {
   testTimeout: string;
   deadline: string;
   chromium: string;
+  asOf?: string;
 }
 
 type Outcome = { name: string; status: 'passed' | 'failed' | 'skipped'; seconds: number; detail?: string };
@@ -163,7 +164,11 @@ async function main(options: Options): Promise<number> {
 
   let build: PreviewBuild;
   try {
-    build = await buildPreview({ root: PROJECT_ROOT, outDir: path.join(outDir, 'preview') });
+    build = await buildPreview({
+      root: PROJECT_ROOT,
+      outDir: path.join(outDir, 'preview'),
+      dataset: { asOf: options.asOf },
+    });
   } catch (error) {
     // A build error's message names the module and the line; its stack is the compiler's.
     console.error(error instanceof Error ? `preview build failed: ${error.message}` : error);
@@ -210,6 +215,7 @@ new Command('test:e2e')
   .option('--grep <pattern>', 'run only tests whose name matches')
   .option('--test-timeout <seconds>', 'time limit of one test', '90')
   .option('--deadline <seconds>', 'time limit of the whole run', '900')
+  .option('--as-of <datetime>', "the demo data's now (ISO datetime); default: the current hour")
   .option('--chromium <path>', 'Chromium executable', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
   .action(async (options: Options) => {
     try {
