@@ -6,7 +6,9 @@
  */
 import {
   approvalRoute,
+  expiryDate,
   matchKeys,
+  renewalEligibility,
   PARTNER_VERDICT_CLEAR,
   PARTNER_VERDICT_REVIEW,
 } from '../../../lwc-ts-src/prmRules/prmRules';
@@ -111,6 +113,26 @@ export const DEAL_REGISTRATION_FLOWS: E2ETest[] = [
       await t.component('dealRegistrationForm').locator('[data-id="result-expiry"]').waitFor();
       t.checkNoErrors();
       await t.screenshot('flow-register-approved');
+
+      // My registrations: protected for the policy's 90 days; renewal opens when the window does.
+      if (t.pages.some((p) => p.id === 'my-registrations')) {
+        const name = (await text(t, 'result-title')).replace(/ submitted$/, '');
+        const today = t.dataset.asOf.slice(0, 10);
+        const expiresOn = expiryDate({ approvedOn: today, protectionDays: 90 });
+        const eligibility = renewalEligibility({ today, expiresOn, renewalCount: 0 });
+        t.check(!eligibility.eligible && eligibility.reason === 'WINDOW_NOT_OPEN', 'rule: renewal not open yet');
+        await t.open('my-registrations');
+        const row = t.component('dealRegistrationList').locator('tr', { hasText: name }).first();
+        await row.waitFor();
+        t.check(/Approved/.test(await row.locator('[data-cell="status"]').innerText()), 'listed as Approved');
+        t.check(/90/.test(await row.locator('[data-cell="days"]').innerText()), 'days to expiry: 90');
+        t.check(
+          (await row.locator('[data-cell="note"]').innerText()).includes(`Renewal opens on ${eligibility.opensOn}`),
+          `renewal note names ${eligibility.opensOn}`,
+        );
+        t.equal(await row.getByRole('button', { name: 'Request renewal' }).count(), 0, 'renewal buttons');
+        await t.screenshot('flow-my-registrations-approved');
+      }
     },
   },
   {
