@@ -64,6 +64,9 @@ export interface ScoreRow {
   label: string;
   value: number;
   cap: number;
+  /** value and cap as shown: revenue with thousands separators. */
+  displayValue: string;
+  displayCap: string;
   weight: number;
   points: number;
 }
@@ -218,6 +221,8 @@ export function scorecard(home: ApexHome): { score: number; rows: ScoreRow[] } {
       label: COMPONENT_LABELS[component.component],
       value: component.value,
       cap: component.cap,
+      displayValue: component.component === 'revenueT12M' ? money.format(component.value) : String(component.value),
+      displayCap: component.component === 'revenueT12M' ? money.format(component.cap) : String(component.cap),
       weight: component.weight,
       points: component.points,
     })),

@@ -150,6 +150,8 @@ describe('checklist and scorecard', () => {
       'revenueT12M',
     ]);
     expect(result.rows[0]).toMatchObject({ value: 10, cap: 20, weight: 15, points: 7.5 });
+    const revenue = result.rows.find((row) => row.key === 'revenueT12M');
+    expect(revenue?.displayCap).toBe('500,000');
   });
 });
 

@@ -152,6 +152,8 @@ export function scorecard(home) {
             label: COMPONENT_LABELS[component.component],
             value: component.value,
             cap: component.cap,
+            displayValue: component.component === 'revenueT12M' ? money.format(component.value) : String(component.value),
+            displayCap: component.component === 'revenueT12M' ? money.format(component.cap) : String(component.cap),
             weight: component.weight,
             points: component.points,
         })),
