@@ -285,6 +285,19 @@ function buildPersona(
       }
     }
   }
+  for (const name of [...persona.tabs].sort(byText)) {
+    if (!model.tabs.has(name)) {
+      problems.push(`tab ${name} (spec/personas.json) does not exist in tabs/`);
+      continue;
+    }
+    tabSettings.push([
+      'tabSettings',
+      [
+        ['tab', name],
+        ['visibility', 'Visible'],
+      ],
+    ]);
+  }
 
   const content = metadataDocument(
     'PermissionSet',

@@ -32,6 +32,8 @@ const Persona = z
     customMetadataTypes: z.array(z.string()).default([]),
     apexClasses: z.array(z.string()).default([]),
     tabVisibility: z.enum(['Visible', 'Available', 'None']).default('Visible'),
+    /** Tabs that are not object tabs (component tabs such as the review console), shown Visible. */
+    tabs: z.array(z.string()).default([]),
     objects: z.record(z.string(), ObjectPolicy),
   })
   .strict();
