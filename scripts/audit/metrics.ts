@@ -7,6 +7,7 @@
  */
 import { leadSlaStatus, programRoi, RuleError } from './rules';
 import type { AuditContext, Metric, MetricCollector } from './types';
+import { formatNumber } from './report/format';
 import { bool, daysBetween, key15, num, NumberList, str } from './values';
 
 const WON = 1;
@@ -249,7 +250,7 @@ class Collector implements MetricCollector {
       return {
         label: this.programName(program),
         value: result.roi,
-        note: `revenue ${Math.round(revenue)} / cost ${Math.round(result.totalCost)}`,
+        note: `revenue ${formatNumber(revenue)} / cost ${formatNumber(result.totalCost)}`,
       };
     });
     const total = programRoi({
@@ -339,7 +340,7 @@ class Collector implements MetricCollector {
         title: 'Partner-attributed revenue (closed won)',
         value: round(sourced + influenced, 2),
         unit: 'currency',
-        detail: `Attributed amounts on won deals; ${String(percent(sourced + influenced, this.wonRevenue))} % of all won revenue (${Math.round(this.wonRevenue)}).`,
+        detail: `Attributed amounts on won deals; ${String(percent(sourced + influenced, this.wonRevenue))} % of all won revenue (${formatNumber(this.wonRevenue)}).`,
         breakdown: [
           { label: 'Sourced', value: round(sourced, 2) },
           { label: 'Influenced', value: round(influenced, 2) },
