@@ -6,6 +6,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
 
 type ApexRow = PrmApex.PortalTrainingController_TrainingRow;
 
@@ -14,10 +15,10 @@ interface ApexError {
   body?: { message?: string };
 }
 
-/** Days before the due date an assignment shows as due soon (the reminder e-mail goes out then too). */
-export const DUE_SOON_DAYS = 7;
-/** Days before expiry a certificate shows as expiring (the reminder e-mail goes out then too). */
-export const EXPIRING_DAYS = 30;
+/** Days before the due date an assignment shows as due soon: the window of the reminder rule. */
+export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
+/** Days before expiry a certificate shows as expiring: the window of the reminder rule. */
+export const EXPIRING_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
 
 export type TrainingState = 'Overdue' | 'Due soon' | 'To do' | 'In progress';
 export type CertificateState = 'Valid' | 'Expiring soon' | 'Expired' | 'No expiry';
@@ -78,7 +79,7 @@ export function certificateState(row: ApexRow, today: string): CertificateState 
   return left <= EXPIRING_DAYS ? 'Expiring soon' : 'Valid';
 }
 
-const TODO_BADGES: Record<TrainingState, string> = {
+const TRAINING_BADGES: Record<TrainingState, string> = {
   Overdue: 'slds-badge slds-theme_error',
   'Due soon': 'slds-badge slds-theme_warning',
   'To do': 'slds-badge',
@@ -124,7 +125,7 @@ export default class TrainingTracker extends LightningElement {
           ...row,
           key: row.id ?? `todo-${index}`,
           state,
-          badgeClass: TODO_BADGES[state],
+          badgeClass: TRAINING_BADGES[state],
           hasUrl: !!row.moduleUrl,
           linkLabel: `Open the course ${row.moduleName ?? ''}`.trim(),
         };

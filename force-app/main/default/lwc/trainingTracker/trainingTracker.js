@@ -7,10 +7,11 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
-/** Days before the due date an assignment shows as due soon (the reminder e-mail goes out then too). */
-export const DUE_SOON_DAYS = 7;
-/** Days before expiry a certificate shows as expiring (the reminder e-mail goes out then too). */
-export const EXPIRING_DAYS = 30;
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
+/** Days before the due date an assignment shows as due soon: the window of the reminder rule. */
+export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
+/** Days before expiry a certificate shows as expiring: the window of the reminder rule. */
+export const EXPIRING_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
 /** Local calendar date of the browser, `YYYY-MM-DD`. */
 function localToday() {
     const now = new Date();
@@ -49,7 +50,7 @@ export function certificateState(row, today) {
     }
     return left <= EXPIRING_DAYS ? 'Expiring soon' : 'Valid';
 }
-const TODO_BADGES = {
+const TRAINING_BADGES = {
     Overdue: 'slds-badge slds-theme_error',
     'Due soon': 'slds-badge slds-theme_warning',
     'To do': 'slds-badge',
@@ -91,7 +92,7 @@ export default class TrainingTracker extends LightningElement {
                 ...row,
                 key: row.id ?? `todo-${index}`,
                 state,
-                badgeClass: TODO_BADGES[state],
+                badgeClass: TRAINING_BADGES[state],
                 hasUrl: !!row.moduleUrl,
                 linkLabel: `Open the course ${row.moduleName ?? ''}`.trim(),
             };
