@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { listFiles } from './project';
 
 /** The package's metadata source folder, relative to the repository root. */
 export const DEFAULT_SOURCE_DIR = 'force-app/main/default';
@@ -725,7 +726,8 @@ export function loadMetadata(sourceDir: string): MetadataModel {
     new Set(filesWithSuffix(path.join(sourceDir, dir), suffix).map((f) => path.basename(f, suffix)));
 
   const apexClasses = new Map<string, ApexClassMeta>();
-  for (const file of filesWithSuffix(path.join(sourceDir, 'classes'), '.cls')) {
+  // Classes sit in domain folders (classes/<domain>/), so walk the tree.
+  for (const file of listFiles(path.join(sourceDir, 'classes'), (f) => f.endsWith('.cls'))) {
     const name = path.basename(file, '.cls');
     apexClasses.set(name, { name, file, isTest: /@IsTest\b/i.test(readFileSync(file, 'utf8')) });
   }

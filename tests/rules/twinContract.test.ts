@@ -9,11 +9,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleRegistry } from '../../lwc-ts-src/prmRules/prmRules';
 import { vectorFiles } from '../../scripts/build/vectorsResource';
-import { PROJECT_ROOT } from '../../scripts/lib/project';
+import { listFiles, PROJECT_ROOT } from '../../scripts/lib/project';
 import { loadVectorFile } from '../../scripts/rules/vectorRunner';
 
 const CLASSES = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'classes');
-const read = (name: string): string => readFileSync(path.join(CLASSES, `${name}.cls`), 'utf8');
+const classFiles = new Map(
+  listFiles(CLASSES, (f) => f.endsWith('.cls')).map((f) => [path.basename(f, '.cls'), f] as const),
+);
+const classFile = (name: string): string => classFiles.get(name) ?? path.join(CLASSES, `${name}.cls`);
+const read = (name: string): string => readFileSync(classFile(name), 'utf8');
 
 export function registeredAreas(dispatcherSource: string): Map<string, string> {
   return new Map([...dispatcherSource.matchAll(/'(\w+)'\s*=>\s*(\w+)\.class/g)].map((m) => [m[1], m[2]]));
@@ -33,7 +37,7 @@ describe.each(areas.map((a) => [a.area, a] as const))('area %s', (area, vectors)
 
   it('has an Apex twin registered in RuleVectorDispatcher and a test method', () => {
     expect(twin).toBeDefined();
-    expect(existsSync(path.join(CLASSES, `${twin}.cls`))).toBe(true);
+    expect(existsSync(classFile(twin ?? ''))).toBe(true);
     expect(tested.has(area)).toBe(true);
   });
 
