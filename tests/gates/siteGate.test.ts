@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
+import { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { convertPackage } from '../../scripts/gates/convert';
 import * as metadata from '../../scripts/gates/metadata';
 import * as site from '../../scripts/gates/site';
 import {
@@ -238,5 +240,26 @@ describe('the partner portal in force-app/portal', () => {
 
   it('passes check:site', async () => {
     expect(await site.run(PROJECT_ROOT)).toEqual([]);
+  });
+
+  it("converts whole with Salesforce's library (check:convert), every site type included", async () => {
+    const dir = path.join(PROJECT_ROOT, 'force-app', 'portal');
+    const { findings, summary } = await convertPackage(dir);
+    expect(findings).toEqual([]);
+    const types = new Set(
+      ComponentSet.fromSource(dir)
+        .getSourceComponents()
+        .toArray()
+        .map((c) => c.type.name),
+    );
+    expect([...types].sort()).toEqual([
+      'CustomSite',
+      'DigitalExperience',
+      'DigitalExperienceBundle',
+      'DigitalExperienceConfig',
+      'NavigationMenu',
+      'Network',
+    ]);
+    expect(summary.files).toBeGreaterThan(70);
   });
 });
