@@ -11,12 +11,15 @@
  *     standard components are ones we know;
  *   - public routes are exactly the guest ones: a route is public when, and only when, every
  *     Apex class its components call is granted to the guest persona; member routes only
- *     call Apex the member persona is granted.
+ *     call Apex the member persona is granted; the site's Network admits members by the member
+ *     persona and has self-registration off.
  * It cannot see whether the org accepts the bundle or renders the standard components.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings';
+import { listFiles, packageDirectories } from '../lib/project';
 import { BUILDER_ATTRIBUTES, STANDARD_COMPONENTS } from '../site/standardComponents';
 import { fitsPropertyType, PAGE_TARGET, PROPERTY_TARGET, readComponents, type ComponentInfo } from '../site/components';
 import { GUEST_PERSONA, grantedApexClasses, MEMBER_PERSONA } from '../site/personas';
@@ -304,6 +307,37 @@ export function checkAccess(
   return findings;
 }
 
+/** The Network of a site admits members by the member persona and lets nobody register on their own. */
+export function checkNetwork(bundle: SiteBundle, root: string): Finding[] {
+  const networks = packageDirectories(root)
+    .flatMap((pkg) => listFiles(pkg, (f) => f.endsWith('.network-meta.xml')))
+    .map((file) => ({ file, xml: readFileSync(file, 'utf8') }))
+    .filter(({ xml }) => new RegExp(`<picassoSite>\\s*${bundle.name}\\s*</picassoSite>`).test(xml));
+  if (networks.length === 0) {
+    return [
+      { file: bundle.dir, check: 'site-access', message: `no Network names ${bundle.name} as its site (picassoSite)` },
+    ];
+  }
+  return networks.flatMap(({ file, xml }) => {
+    const findings: Finding[] = [];
+    if (!new RegExp(`<permissionSet>\\s*${MEMBER_PERSONA}\\s*</permissionSet>`).test(xml)) {
+      findings.push({
+        file,
+        check: 'site-access',
+        message: `the Network's member groups do not admit ${MEMBER_PERSONA}`,
+      });
+    }
+    if (!/<selfRegistration>\s*false\s*<\/selfRegistration>/.test(xml)) {
+      findings.push({
+        file,
+        check: 'site-access',
+        message: 'self-registration must be off: partners join by applying',
+      });
+    }
+    return findings;
+  });
+}
+
 export async function run(root: string): Promise<Finding[]> {
   const bundles = findBundles(root);
   if (bundles.length === 0) {
@@ -326,6 +360,7 @@ export async function run(root: string): Promise<Finding[]> {
       );
     }
     findings.push(...checkAccess(bundle, routes, components, root));
+    findings.push(...checkNetwork(bundle, root));
   }
   return findings.map((f) => ({ ...f, file: path.resolve(f.file) }));
 }

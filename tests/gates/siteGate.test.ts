@@ -91,6 +91,13 @@ describe('check:site on its planted-error fixture', () => {
     ]);
   });
 
+  it('reports a Network that does not admit the member persona or lets anyone register', () => {
+    expect(at('force-app/portal/default/networks/Fixture.network-meta.xml')).toEqual([
+      "site-access: the Network's member groups do not admit PRM_Partner_User",
+      'site-access: self-registration must be off: partners join by applying',
+    ]);
+  });
+
   it('reports a content file that does not fit its content type', () => {
     expect(at(`${BUNDLE}/sfdc_cms__route/Shapeless__c/content.json`)).toEqual([
       "site-shape: sfdc_cms__route: /contentBody must have required property 'pageAccess'; /contentBody must NOT have additional properties",
@@ -102,7 +109,7 @@ describe('check:site on its planted-error fixture', () => {
       expect(at(`${BUNDLE}/sfdc_cms__route/${good}/content.json`)).toEqual([]);
     }
     expect(at(`${BUNDLE}/sfdc_cms__view/home/content.json`)).toEqual([]);
-    expect(findings).toHaveLength(14);
+    expect(findings).toHaveLength(16);
   });
 });
 
