@@ -22,7 +22,7 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },
   site: {
     run: site.run,
-    describe: 'the LWR site: content shapes, routes, navigation, placed components, guest access',
+    describe: 'the LWR site: content shapes, routes, navigation, placed components, guest and member access',
   },
 };
 
