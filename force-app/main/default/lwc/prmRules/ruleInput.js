@@ -126,13 +126,13 @@ export function optNonNegative(value, key, defaultValue) {
     }
     return number;
 }
-/** A whole number of at least `min` that may be absent (then the default). */
+/** A whole number of at least `min` that fits an Apex `Integer`, or the default when absent. */
 export function optWhole(value, key, defaultValue, min, code) {
     const number = optNumber(value, key, null, code);
     if (number === null) {
         return defaultValue;
     }
-    if (!Number.isInteger(number) || number < min) {
+    if (!Number.isInteger(number) || number < min || Math.abs(number) > MAX_INTEGER) {
         throw new RuleError(code, `${key} must be a whole number of at least ${min}`);
     }
     return number;
