@@ -12,4 +12,14 @@ describe('the accessibility check of component tests', () => {
     expect(rules).toEqual(['aria-valid-attr-value', 'button-name', 'image-alt', 'label', 'list']);
     await expect(expectAccessible(element)).rejects.toThrow(/button-name/);
   });
+
+  it('refuses to run under fake timers instead of waiting forever', async () => {
+    const element = mount('x-inaccessible-widget', InaccessibleWidget);
+    jest.useFakeTimers();
+    try {
+      await expect(accessibilityViolations(element)).rejects.toThrow(/jest.useRealTimers/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
