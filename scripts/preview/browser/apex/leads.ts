@@ -434,18 +434,7 @@ const offerToPartner: ApexHandler = (params, store) => {
 const returnToQueue: ApexHandler = (params, store) => {
   const leadId = requireId(params, 'leadId');
   routingView(store, leadId);
-  const offer = currentOffer(store, leadId);
-  if (offer) {
-    store.update(offer.Id, { Outcome__c: 'Recalled', Outcome_At__c: store.now });
-  }
-  store.update(leadId, {
-    Partner_Account__c: null,
-    Partner_Share_Status__c: null,
-    Offered_At__c: null,
-    Accept_By__c: null,
-    Routing_Reason__c: 'Returned to the queue by the preview user',
-  });
-  return routingView(store, leadId);
+  return toQueue(store, leadId, 'Returned to the queue by the preview user');
 };
 
 export const LEADS: Readonly<Record<string, ApexHandler>> = {
