@@ -15,6 +15,8 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/lwc-ts-src', '<rootDir>/tests/lwc'],
       testMatch: ['**/__tests__/**/*.test.ts'],
+      // The axe-core check takes about a second per component; leave room on a busy machine.
+      testTimeout: 20000,
       moduleNameMapper: {
         '^c/(.+)$': '<rootDir>/lwc-ts-src/$1/$1',
       },
