@@ -15,8 +15,7 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/lwc-ts-src', '<rootDir>/tests/lwc'],
       testMatch: ['**/__tests__/**/*.test.ts'],
-      // The axe-core check takes about a second per component; leave room on a busy machine.
-      testTimeout: 20000,
+      setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/tests/lwc/setup.ts'],
       moduleNameMapper: {
         '^c/(.+)$': '<rootDir>/lwc-ts-src/$1/$1',
       },

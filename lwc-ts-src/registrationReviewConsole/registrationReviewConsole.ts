@@ -5,15 +5,15 @@
  * decisions take. The server enforces who may decide; the console only reflects it.
  */
 import { LightningElement } from 'lwc';
-import getReviewQueue from '@salesforce/apex/DealRegistrationController.getReviewQueue';
-import decide from '@salesforce/apex/DealRegistrationController.decide';
-import decideRenewal from '@salesforce/apex/DealRegistrationController.decideRenewal';
+import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
+import decide from '@salesforce/apex/RegistrationReviewController.decide';
+import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
 import { errorMessage } from 'c/errorUtils';
 
-type ApexQueue = PrmApex.DealRegistrationController_ReviewQueue;
-type ApexItem = PrmApex.DealRegistrationController_ReviewItem;
-type ApexDecided = PrmApex.DealRegistrationController_DecidedItem;
-type ApexResult = PrmApex.DealRegistrationController_DecisionResult;
+type ApexQueue = PrmApex.RegistrationReviewController_ReviewQueue;
+type ApexItem = PrmApex.RegistrationReviewController_ReviewItem;
+type ApexDecided = PrmApex.RegistrationReviewController_DecidedItem;
+type ApexResult = PrmApex.RegistrationReviewController_DecisionResult;
 
 export interface EvidenceLine {
   key: string;

@@ -1,9 +1,9 @@
 import RegistrationConflictPanel, { evidenceRows, panelRegistrationRows, recordUrl } from 'c/registrationConflictPanel';
-import getConflictPanel from '@salesforce/apex/DealRegistrationController.getConflictPanel';
+import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
 import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
-  '@salesforce/apex/DealRegistrationController.getConflictPanel',
+  '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel',
   () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );

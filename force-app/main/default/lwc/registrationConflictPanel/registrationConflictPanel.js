@@ -7,7 +7,7 @@
  * may see, the rest reads as a restricted record.
  */
 import { LightningElement, api, wire } from 'lwc';
-import getConflictPanel from '@salesforce/apex/DealRegistrationController.getConflictPanel';
+import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
 import { errorMessage } from 'c/errorUtils';
 const TYPE_LABELS = {
     OPEN_OPPORTUNITY: 'Open opportunity',
