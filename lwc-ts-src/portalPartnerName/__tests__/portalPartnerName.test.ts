@@ -1,61 +1,40 @@
-import { createElement } from 'lwc';
 import PortalPartnerName from 'c/portalPartnerName';
 import getHome from '@salesforce/apex/PortalPartnerHomeController.getHome';
+import { $, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalPartnerHomeController.getHome',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
+const homeWire = wireMock(getHome);
+const TAG = 'c-portal-partner-name';
 
-const homeWire = getHome as unknown as WireMock;
-
-function mount(label?: string): HTMLElement & { label: string } {
-  const element = createElement('c-portal-partner-name', { is: PortalPartnerName }) as HTMLElement & {
-    label: string;
-  };
-  if (label !== undefined) {
-    element.label = label;
-  }
-  document.body.appendChild(element);
-  return element;
-}
-
-afterEach(() => {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
-});
+afterEach(unmountAll);
 
 describe('c-portal-partner-name', () => {
-  it("shows the partner account's name after the configured label", async () => {
-    const element = mount('Signed in for');
+  it("shows the partner account's name after the configured label, accessibly", async () => {
+    const element = mount(TAG, PortalPartnerName, { label: 'Signed in for' });
     homeWire.emit({ accountName: 'Acme Resellers', memberships: [] });
-    await Promise.resolve();
-    const line = element.shadowRoot!.querySelector('[data-id="partner-name"]');
+    await flush();
+    const line = $(element, '[data-id="partner-name"]');
     expect(line?.querySelector('span')?.textContent).toBe('Signed in for:');
     expect(line?.querySelector('strong')?.textContent).toBe('Acme Resellers');
+    await expectAccessible(element);
   });
 
   it('uses "Partner" as the label by default', async () => {
-    const element = mount();
+    const element = mount(TAG, PortalPartnerName);
     homeWire.emit({ accountName: 'Globex', memberships: [] });
-    await Promise.resolve();
-    expect(element.shadowRoot!.querySelector('[data-id="partner-name"]')?.textContent).toContain('Partner:');
+    await flush();
+    expect($(element, '[data-id="partner-name"] span')?.textContent).toBe('Partner:');
   });
 
   it('shows nothing when the home data cannot be read', async () => {
-    const element = mount();
+    const element = mount(TAG, PortalPartnerName);
     homeWire.error({ message: 'no access' });
-    await Promise.resolve();
-    expect(element.shadowRoot!.querySelector('[data-id="partner-name"]')).toBeNull();
+    await flush();
+    expect($(element, '[data-id="partner-name"]')).toBeNull();
   });
 });
