@@ -80,6 +80,22 @@ function fieldNamesOf(scope: ParserRuleContext): FieldNameContext[] {
   return out;
 }
 
+/**
+ * Drops a leading object name or alias (`Account.Contacts`, `a.Name`) unless it is a
+ * relationship of the object itself (`Account.Name` from Contact is a parent field).
+ */
+function unqualified(catalog: SObjectCatalog, dottedPath: string, objectName: string, qualifiers: Set<string>): string {
+  const [head, ...rest] = dottedPath.split('.');
+  if (
+    rest.length === 0 ||
+    !qualifiers.has(head.toLowerCase()) ||
+    catalog.getObject(objectName)?.parents.has(head.toLowerCase())
+  ) {
+    return dottedPath;
+  }
+  return rest.join('.');
+}
+
 /** Checks the static SOQL of one Apex source against the catalogue. */
 export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
   const findings: Finding[] = [];
@@ -110,14 +126,22 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       findings.push({ file, line, check: CHECK, message: `unknown object ${objectName} in FROM` });
       continue;
     }
-    checkScope(query, object.name);
+    // `FROM Account a` lets fields and subqueries be qualified: `a.Name`, `FROM a.Contacts`.
+    const alias = query.fromNameList().soqlId(0)?.getText();
+    const qualifiers = new Set([object.name.toLowerCase(), ...(alias ? [alias.toLowerCase()] : [])]);
+    checkScope(query, object.name, qualifiers);
 
     for (const entry of query.selectList().selectEntry_list()) {
       const sub = entry.subQuery();
       if (!sub) {
         continue;
       }
-      const relationship = sub.fromNameList().fieldName_list()[0]?.getText() ?? '';
+      const relationship = unqualified(
+        catalog,
+        sub.fromNameList().fieldName_list()[0]?.getText() ?? '',
+        object.name,
+        qualifiers,
+      );
       const child = object.children.get(relationship.toLowerCase());
       if (!child) {
         findings.push({
@@ -128,12 +152,12 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
         });
         continue;
       }
-      checkScope(sub, child);
+      checkScope(sub, child, new Set([child.toLowerCase()]));
     }
   }
   return findings;
 
-  function checkScope(scope: QueryContext | SubQueryContext, objectName: string): void {
+  function checkScope(scope: QueryContext | SubQueryContext, objectName: string, qualifiers: Set<string>): void {
     for (const fieldCtx of fieldNamesOf(scope)) {
       if (nearestQuery(fieldCtx) !== scope || insideTypeOfOrFunctionAlias(fieldCtx)) {
         continue;
@@ -146,7 +170,7 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       if (parent && parent.constructor.name === 'FromNameListContext') {
         continue;
       }
-      const problem = catalog.resolvePath(objectName, fieldCtx.getText());
+      const problem = catalog.resolvePath(objectName, unqualified(catalog, fieldCtx.getText(), objectName, qualifiers));
       if (problem) {
         findings.push({
           file,
