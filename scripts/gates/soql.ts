@@ -84,7 +84,12 @@ function fieldNamesOf(scope: ParserRuleContext): FieldNameContext[] {
  * Drops a leading object name or alias (`Account.Contacts`, `a.Name`) unless it is a
  * relationship of the object itself (`Account.Name` from Contact is a parent field).
  */
-function unqualified(catalog: SObjectCatalog, dottedPath: string, objectName: string, qualifiers: Set<string>): string {
+export function unqualified(
+  catalog: SObjectCatalog,
+  dottedPath: string,
+  objectName: string,
+  qualifiers: Set<string>,
+): string {
   const [head, ...rest] = dottedPath.split('.');
   if (
     rest.length === 0 ||
@@ -96,13 +101,24 @@ function unqualified(catalog: SObjectCatalog, dottedPath: string, objectName: st
   return rest.join('.');
 }
 
-/** Checks the static SOQL of one Apex source against the catalogue. */
-export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
-  const findings: Finding[] = [];
+/** The static SOQL queries (outer queries, not subqueries) of one Apex source, and its syntax errors. */
+export function staticQueries(
+  file: string,
+  source: string,
+): { queries: QueryContext[]; syntaxErrors: { line: number; column: number; message: string }[] } {
   const errors = new CollectErrors();
   const { parser } = ApexParserFactory.createLexerAndParser(source, errors);
   const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
-  for (const e of errors.messages) {
+  const collector = new QueryCollector();
+  ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+  return { queries: collector.queries, syntaxErrors: errors.messages };
+}
+
+/** Checks the static SOQL of one Apex source against the catalogue. */
+export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
+  const findings: Finding[] = [];
+  const { queries, syntaxErrors } = staticQueries(file, source);
+  for (const e of syntaxErrors) {
     findings.push({
       file,
       line: e.line,
@@ -111,10 +127,8 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       message: `syntax error: ${e.message.length > 160 ? `${e.message.slice(0, 160)}…` : e.message}`,
     });
   }
-  const collector = new QueryCollector();
-  ApexParseTreeWalker.DEFAULT.walk(collector, tree);
 
-  for (const query of collector.queries) {
+  for (const query of queries) {
     const fromNames = query.fromNameList().fieldName_list();
     const objectName = fromNames[0]?.getText();
     if (!objectName) {

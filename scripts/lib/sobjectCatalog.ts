@@ -18,6 +18,8 @@ export interface CatalogField {
   relationshipName?: string;
   picklistValues: string[];
   custom: boolean;
+  /** The platform keeps an index on it: ids, lookups, external ids, unique fields and the standard indexed fields. */
+  indexed: boolean;
 }
 
 export interface CatalogObject {
@@ -28,6 +30,19 @@ export interface CatalogObject {
   parents: Map<string, string[]>;
   /** Parent-to-child subquery name → child object. */
   children: Map<string, string>;
+}
+
+/**
+ * Fields the platform indexes on every object besides ids and lookups (Salesforce
+ * "Standard indexed fields"; LastModifiedDate through SystemModstamp). Email is indexed
+ * on Contact and Lead only.
+ */
+const STANDARD_INDEXED = new Set(['id', 'name', 'createddate', 'systemmodstamp', 'lastmodifieddate', 'division']);
+const EMAIL_INDEXED = new Set(['contact', 'lead']);
+
+function standardIndexed(object: string, field: string, isReference: boolean): boolean {
+  const key = field.toLowerCase();
+  return isReference || STANDARD_INDEXED.has(key) || (key === 'email' && EMAIL_INDEXED.has(object.toLowerCase()));
 }
 
 type FieldTemplate = [name: string, relationshipName?: string, ...referenceTo: string[]];
@@ -146,6 +161,7 @@ export class SObjectCatalog {
         relationshipName,
         picklistValues: [],
         custom: false,
+        indexed: standardIndexed(name, fieldName, referenceTo.length > 0),
       });
     }
     this.objects.set(name.toLowerCase(), object);
@@ -174,6 +190,7 @@ export class SObjectCatalog {
       relationshipName,
       picklistValues: meta.picklistValues ?? [],
       custom: true,
+      indexed: meta.externalId || meta.unique || meta.referenceTo.length > 0,
     });
     if (meta.type === 'MasterDetail' && object.custom) {
       object.fields.delete('ownerid');
@@ -195,6 +212,8 @@ export class SObjectCatalog {
         referenceTo: [],
         picklistValues: [],
         custom: false,
+        // Ids and lookups are typed Id in the library.
+        indexed: standardIndexed(name, fieldName, type === 'Id'),
       });
     }
     for (const [relationship, { field, referenceTo }] of Object.entries(platform.parents)) {

@@ -9,6 +9,7 @@ import * as convert from '../../scripts/gates/convert';
 import * as flows from '../../scripts/gates/flows';
 import * as metadata from '../../scripts/gates/metadata';
 import * as pmd from '../../scripts/gates/pmd';
+import * as selectivity from '../../scripts/gates/selectivity';
 import * as soql from '../../scripts/gates/soql';
 import { SObjectCatalog } from '../../scripts/lib/sobjectCatalog';
 import { fixture, summarise } from './fixtures';
@@ -31,6 +32,7 @@ describe('gates on a nested multi-package project', () => {
 
   it.each([
     ['check:apex', apex.run],
+    ['check:selectivity', selectivity.run],
     ['check:pmd', pmd.run],
     ['check:flows', flows.run],
     ['check:metadata', metadata.run],
