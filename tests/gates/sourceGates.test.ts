@@ -2,11 +2,13 @@
  * Each Apex/metadata gate reports exactly the planted errors of its fixture, with file and
  * line, and nothing on the fixture's correct code.
  */
+import path from 'node:path';
 import * as apex from '../../scripts/gates/apex';
 import * as convert from '../../scripts/gates/convert';
 import * as flows from '../../scripts/gates/flows';
 import * as metadata from '../../scripts/gates/metadata';
 import * as pmd from '../../scripts/gates/pmd';
+import * as selectivity from '../../scripts/gates/selectivity';
 import * as soql from '../../scripts/gates/soql';
 import { fixture, summarise } from './fixtures';
 
@@ -27,6 +29,34 @@ describe('check:soql', () => {
     ]);
     // The first method (lines 2-6) is valid: relationship paths, subqueries, COUNT(), ORDER BY.
     expect(findings.every((f) => (f.line ?? 0) >= 8)).toBe(true);
+  });
+});
+
+describe('check:selectivity', () => {
+  it('reports queries on high-volume objects without an indexed filter, and allowances without a reason', async () => {
+    const findings = await selectivity.run(fixture('selectivity'));
+    expect(findings.map((f) => `${f.line} ${f.message.split(' (')[0]}`)).toEqual([
+      '15 query on Account filters on no indexed field', // no WHERE
+      '16 query on Widget__c filters on no indexed field', // plain text field
+      '17 query on Widget__c filters on no indexed field', // != cannot use the lookup's index
+      '18 query on Widget__c filters on no indexed field', // OR with one unindexed branch
+      '19 query on Widget__c filters on no indexed field', // a parent's field
+      '20 query on Widget__c filters on no indexed field', // leading wildcard
+      '21 query on Widget__c filters on no indexed field', // = NULL
+      '23 a "// selectivity:" allowance needs a reason',
+    ]);
+    // Lines 3-11: id with alias, external id, lookup AND text, OR of indexed branches, listed custom
+    // index, CreatedDate, an allowance with a reason, an unguarded object; the test class is exempt.
+    expect(findings.every((f) => path.basename(f.file) === 'WidgetQueries.cls')).toBe(true);
+  });
+
+  it('guards Account, Contact, Lead and Opportunity when a project has no policy', () => {
+    expect(Object.keys(selectivity.loadPolicy(fixture('soql')).objects)).toEqual([
+      'Account',
+      'Contact',
+      'Lead',
+      'Opportunity',
+    ]);
   });
 });
 
