@@ -47,15 +47,15 @@ import {
 } from './attributionDecimal';
 import {
   type CalendarDate,
-  type JsonRecord,
+  type JsonObject,
+  optDate,
+  optNumber,
+  optObject,
+  optObjects,
+  optText,
   readDate,
-  readOptionalDate,
-  readOptionalNumber,
-  readOptionalString,
-  readRecord,
-  readRecords,
-  readString,
-} from './attributionInput';
+  requireString,
+} from './ruleInput';
 
 /** Attribution models of `Attribution_Policy__mdt`. */
 export type AttributionModel = 'FirstTouch' | 'LastTouch' | 'Linear' | 'PositionBased' | 'TimeDecay';
@@ -274,11 +274,11 @@ export function readAttributionRole(value: unknown, key: string): AttributionRol
   return value;
 }
 
-function policyNumber(policy: JsonRecord, key: keyof AttributionPolicy): number {
-  return readOptionalNumber(policy[key], `policy.${key}`) ?? DEFAULT_ATTRIBUTION_POLICY[key];
+function policyNumber(policy: JsonObject, key: keyof AttributionPolicy): number {
+  return optNumber(policy[key], `policy.${key}`, null) ?? DEFAULT_ATTRIBUTION_POLICY[key];
 }
 
-function policyCount(policy: JsonRecord, key: 'influenceWindowDays' | 'maxSourcedPartners'): number {
+function policyCount(policy: JsonObject, key: 'influenceWindowDays' | 'maxSourcedPartners'): number {
   const value = policyNumber(policy, key);
   if (!Number.isInteger(value) || value < 0) {
     throw new RuleError('INVALID_POLICY', `policy.${key} must be a whole number of at least 0`);
@@ -287,7 +287,7 @@ function policyCount(policy: JsonRecord, key: 'influenceWindowDays' | 'maxSource
 }
 
 function readPolicy(value: unknown): ResolvedPolicy {
-  const policy = readRecord(value, 'policy');
+  const policy = optObject(value, 'policy');
   const firstWeight = policyNumber(policy, 'firstWeight');
   const middleWeight = policyNumber(policy, 'middleWeight');
   const lastWeight = policyNumber(policy, 'lastWeight');
@@ -314,11 +314,11 @@ function readPolicy(value: unknown): ResolvedPolicy {
 }
 
 function readTouches(value: unknown): Touch[] {
-  return readRecords(value, 'touches').map((touch, index) => ({
-    partnerId: readString(touch.partnerId, `touches[${index}].partnerId`),
+  return optObjects(value, 'touches').map((touch, index) => ({
+    partnerId: requireString(touch.partnerId, `touches[${index}].partnerId`),
     date: readDate(touch.touchDate, `touches[${index}].touchDate`),
-    touchType: readOptionalString(touch.touchType, `touches[${index}].touchType`),
-    sourcedRegistrationId: readOptionalString(touch.sourcedRegistrationId, `touches[${index}].sourcedRegistrationId`),
+    touchType: optText(touch.touchType, `touches[${index}].touchType`),
+    sourcedRegistrationId: optText(touch.sourcedRegistrationId, `touches[${index}].sourcedRegistrationId`),
     index,
   }));
 }
@@ -376,7 +376,7 @@ function byRemainder<T extends { partnerId: string }>(shares: T[], remainder: (s
  */
 export function attributeCredit(input: AttributeCreditInput): AttributeCreditResult {
   const model = readModel(input.model);
-  const amount = readOptionalNumber(input.amount, 'amount');
+  const amount = optNumber(input.amount, 'amount', null);
   const amountCents = amount === null ? ZERO : centsOf(amount, 'amount');
   if (amountCents < ZERO) {
     throw new RuleError('INVALID_AMOUNT', 'amount must not be negative');
@@ -495,17 +495,17 @@ export function attributeCredit(input: AttributeCreditInput): AttributeCreditRes
  * malformed input (INVALID_INPUT), not a validation finding.
  */
 export function validateAttributions(input: ValidateAttributionsInput): AttributionValidation {
-  const maxSourced = policyCount(readRecord(input.policy, 'policy'), 'maxSourcedPartners');
-  const rows = readRecords(input.rows, 'rows');
+  const maxSourced = policyCount(optObject(input.policy, 'policy'), 'maxSourcedPartners');
+  const rows = optObjects(input.rows, 'rows');
   const errors: AttributionValidationError[] = [];
   const seen = new Set<string>();
   const reported = new Set<string>();
   const sourcedPartners = new Set<string>();
   let totalHundredths = ZERO;
   rows.forEach((row, index) => {
-    const partnerId = readString(row.partnerId, `rows[${index}].partnerId`);
+    const partnerId = requireString(row.partnerId, `rows[${index}].partnerId`);
     const role = readAttributionRole(row.role, `rows[${index}].role`);
-    const weight = readOptionalNumber(row.weightPercent, `rows[${index}].weightPercent`);
+    const weight = optNumber(row.weightPercent, `rows[${index}].weightPercent`, null);
     if (weight === null || weight < 0 || weight > 100) {
       errors.push({ code: 'WEIGHT_OUT_OF_RANGE', partnerId, role, weightPercent: weight });
     }
@@ -540,17 +540,17 @@ interface Rate {
 }
 
 function readRates(value: unknown): Rate[] {
-  return readRecords(value, 'rates').map((r, index) => {
+  return optObjects(value, 'rates').map((r, index) => {
     const key = `rates[${index}]`;
-    const rate = readOptionalNumber(r.conversionRate, `${key}.conversionRate`);
+    const rate = optNumber(r.conversionRate, `${key}.conversionRate`, null);
     if (rate === null || !(rate > 0)) {
       throw new RuleError('INVALID_RATE', `${key}.conversionRate must be greater than 0`);
     }
     return {
-      isoCode: readString(r.isoCode, `${key}.isoCode`),
+      isoCode: requireString(r.isoCode, `${key}.isoCode`),
       rate: exactOf(rate, `${key}.conversionRate`),
-      start: readOptionalDate(r.startDate, `${key}.startDate`),
-      next: readOptionalDate(r.nextStartDate, `${key}.nextStartDate`),
+      start: optDate(r.startDate, `${key}.startDate`),
+      next: optDate(r.nextStartDate, `${key}.nextStartDate`),
     };
   });
 }
@@ -583,12 +583,12 @@ function rateOn(rates: Rate[], isoCode: string, day: CalendarDate): ExactDecimal
  * INVALID_RATE (a rate that is missing or not above 0), INVALID_INPUT.
  */
 export function convertAmount(input: ConvertAmountInput): number {
-  const amount = readOptionalNumber(input.amount, 'amount');
+  const amount = optNumber(input.amount, 'amount', null);
   if (amount === null) {
     throw new RuleError('INVALID_INPUT', 'amount is required');
   }
-  const fromIsoCode = readString(input.fromIsoCode, 'fromIsoCode');
-  const toIsoCode = readString(input.toIsoCode, 'toIsoCode');
+  const fromIsoCode = requireString(input.fromIsoCode, 'fromIsoCode');
+  const toIsoCode = requireString(input.toIsoCode, 'toIsoCode');
   const onDate = readDate(input.onDate, 'onDate');
   const rates = readRates(input.rates);
   if (fromIsoCode === toIsoCode) {

@@ -45,15 +45,7 @@ import {
   exactSign,
   hundredthsToNumber,
 } from './attributionDecimal';
-import {
-  readBoolean,
-  readDate,
-  readOptionalNumber,
-  readOptionalString,
-  readRecord,
-  readRecords,
-  readString,
-} from './attributionInput';
+import { optBoolean, optNumber, optObject, optObjects, optText, readDate, requireString } from './ruleInput';
 
 /** Partner program types. */
 export type CommissionProgramType = 'Referral' | 'Reseller' | 'Technology';
@@ -214,38 +206,38 @@ function rateHundredths(programType: string | null, basePercent: number | null, 
 export function commissionRate(input: CommissionRateInput): number {
   return hundredthsToNumber(
     rateHundredths(
-      readOptionalString(input.programType, 'programType'),
-      readOptionalNumber(input.basePercent, 'basePercent'),
-      readOptionalNumber(input.tierUpliftPercent, 'tierUpliftPercent'),
+      optText(input.programType, 'programType'),
+      optNumber(input.basePercent, 'basePercent', null),
+      optNumber(input.tierUpliftPercent, 'tierUpliftPercent', null),
     ),
   );
 }
 
 function readEntries(value: unknown): Entry[] {
   const keys = new Set<string>();
-  return readRecords(value, 'existing').map((e, index) => {
+  return optObjects(value, 'existing').map((e, index) => {
     const key = `existing[${index}]`;
-    const uniqueKey = readString(e.uniqueKey, `${key}.uniqueKey`);
+    const uniqueKey = requireString(e.uniqueKey, `${key}.uniqueKey`);
     if (keys.has(uniqueKey)) {
       throw new RuleError('INVALID_INPUT', `${key}.uniqueKey ${uniqueKey} appears twice`);
     }
     keys.add(uniqueKey);
-    const status = readOptionalString(e.status, `${key}.status`) ?? '';
+    const status = optText(e.status, `${key}.status`) ?? '';
     if (!STATUSES.includes(status)) {
       throw new RuleError('INVALID_INPUT', `${key}.status must be Pending, Approved, Paid or Reversed`);
     }
-    const amount = readOptionalNumber(e.amount, `${key}.amount`);
+    const amount = optNumber(e.amount, `${key}.amount`, null);
     if (amount === null) {
       throw new RuleError('INVALID_INPUT', `${key}.amount is required`);
     }
-    const rate = readOptionalNumber(e.ratePercent, `${key}.ratePercent`);
+    const rate = optNumber(e.ratePercent, `${key}.ratePercent`, null);
     return {
       uniqueKey,
       status: status as CommissionStatus,
       cents: centsOf(amount, `${key}.amount`),
-      partnerId: readOptionalString(e.partnerId, `${key}.partnerId`),
+      partnerId: optText(e.partnerId, `${key}.partnerId`),
       rate: rate === null ? null : centsOf(rate, `${key}.ratePercent`),
-      period: readOptionalString(e.period, `${key}.period`),
+      period: optText(e.period, `${key}.period`),
     };
   });
 }
@@ -284,30 +276,30 @@ function adjustmentKey(baseKey: string, entries: Entry[]): string {
  * INVALID_INPUT (also when isWon is true but isClosed is not, or an amount is negative).
  */
 export function commissionFor(input: CommissionForInput): CommissionForResult {
-  const opportunityId = readString(input.opportunityId, 'opportunityId');
-  const isClosed = readBoolean(input.isClosed, 'isClosed', false);
-  const isWon = readBoolean(input.isWon, 'isWon', false);
+  const opportunityId = requireString(input.opportunityId, 'opportunityId');
+  const isClosed = optBoolean(input.isClosed, 'isClosed', false);
+  const isWon = optBoolean(input.isWon, 'isWon', false);
   if (isWon && !isClosed) {
     throw new RuleError('INVALID_INPUT', 'a won opportunity must be closed');
   }
-  const amount = readOptionalNumber(input.amount, 'amount');
+  const amount = optNumber(input.amount, 'amount', null);
   const amountCents = amount === null ? ZERO : centsOf(amount, 'amount');
   const closeDate = readDate(input.closeDate, 'closeDate');
   const period = closeDate.iso.substring(0, 7);
   const earned = isClosed && isWon && amountCents > ZERO;
-  const program = readRecord(input.program, 'program');
-  const tier = readRecord(input.tier, 'tier');
-  const defaultType = readOptionalString(program.programType, 'program.programType');
-  const defaultBase = readOptionalNumber(program.basePercent, 'program.basePercent');
-  const defaultUplift = readOptionalNumber(tier.upliftPercent, 'tier.upliftPercent');
+  const program = optObject(input.program, 'program');
+  const tier = optObject(input.tier, 'tier');
+  const defaultType = optText(program.programType, 'program.programType');
+  const defaultBase = optNumber(program.basePercent, 'program.basePercent', null);
+  const defaultUplift = optNumber(tier.upliftPercent, 'tier.upliftPercent', null);
 
   const earnings = new Map<string, Earning>();
   const keyOrder: string[] = [];
-  readRecords(input.attributions, 'attributions').forEach((row, index) => {
+  optObjects(input.attributions, 'attributions').forEach((row, index) => {
     const key = `attributions[${index}]`;
-    const partnerId = readString(row.partnerId, `${key}.partnerId`);
+    const partnerId = requireString(row.partnerId, `${key}.partnerId`);
     const role = readAttributionRole(row.role, `${key}.role`);
-    const attributed = readOptionalNumber(row.attributedAmount, `${key}.attributedAmount`) ?? 0;
+    const attributed = optNumber(row.attributedAmount, `${key}.attributedAmount`, null) ?? 0;
     if (attributed < 0) {
       throw new RuleError('INVALID_INPUT', `${key}.attributedAmount must not be negative`);
     }
@@ -315,9 +307,9 @@ export function commissionFor(input: CommissionForInput): CommissionForResult {
     if (earnings.has(uniqueKey)) {
       throw new RuleError('DUPLICATE_PARTNER_ROLE', `${partnerId} appears twice as ${role}`);
     }
-    const rowType = readOptionalString(row.programType, `${key}.programType`);
-    const rowBase = readOptionalNumber(row.basePercent, `${key}.basePercent`);
-    const rowUplift = readOptionalNumber(row.tierUpliftPercent, `${key}.tierUpliftPercent`);
+    const rowType = optText(row.programType, `${key}.programType`);
+    const rowBase = optNumber(row.basePercent, `${key}.basePercent`, null);
+    const rowUplift = optNumber(row.tierUpliftPercent, `${key}.tierUpliftPercent`, null);
     const rate =
       rowType === null
         ? rateHundredths(defaultType, defaultBase, defaultUplift)
@@ -382,7 +374,7 @@ export function commissionFor(input: CommissionForInput): CommissionForResult {
  */
 export function payoutPeriod(input: PayoutPeriodInput): string {
   const earnedOn = readDate(input.earnedOn, 'earnedOn');
-  const cadence = readOptionalString(input.cadence, 'cadence');
+  const cadence = optText(input.cadence, 'cadence');
   if (cadence === 'Monthly') {
     return earnedOn.iso.substring(0, 7);
   }
@@ -394,9 +386,9 @@ export function payoutPeriod(input: PayoutPeriodInput): string {
 
 /** Program ROI (see the module comment). Refusals: INVALID_INPUT. */
 export function programRoi(input: ProgramRoiInput): ProgramRoi {
-  const revenue = exactOf(readOptionalNumber(input.attributedRevenue, 'attributedRevenue') ?? 0, 'attributedRevenue');
-  const commissions = exactOf(readOptionalNumber(input.commissions, 'commissions') ?? 0, 'commissions');
-  const costs = exactOf(readOptionalNumber(input.programCosts, 'programCosts') ?? 0, 'programCosts');
+  const revenue = exactOf(optNumber(input.attributedRevenue, 'attributedRevenue', null) ?? 0, 'attributedRevenue');
+  const commissions = exactOf(optNumber(input.commissions, 'commissions', null) ?? 0, 'commissions');
+  const costs = exactOf(optNumber(input.programCosts, 'programCosts', null) ?? 0, 'programCosts');
   const totalCost = exactAdd(commissions, costs);
   return {
     roi: exactSign(totalCost) > 0 ? hundredthsToNumber(exactDivide(revenue, totalCost, 2)) : null,

@@ -11,6 +11,20 @@
  */
 import { RuleError } from './ruleError';
 import type { RuleFunction } from './prmRules';
+import {
+  type JsonObject,
+  optBoolean,
+  optDate,
+  optNumber,
+  optObject,
+  optObjects,
+  optString,
+  optText,
+  optWhole,
+  requireDate,
+  requireObject,
+  requireString,
+} from './ruleInput';
 
 /** `Deal_Registration__c.Status__c` values. */
 export type RegistrationStatus =
@@ -248,145 +262,28 @@ const MS_PER_DAY = 86400000;
 
 // ---------------------------------------------------------------- input readers
 
-type Json = Record<string, unknown>;
-
-function readObject(input: Json, key: string, code: string): Json | null {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new RuleError(code, `${key} must be an object`);
-  }
-  return value as Json;
-}
-
-function readList(input: Json, key: string): Json[] {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new RuleError('INVALID_INPUT', `${key} must be a list`);
-  }
-  return value.map((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new RuleError('INVALID_INPUT', `${key} must hold objects`);
-    }
-    return item as Json;
-  });
-}
-
-function readString(input: Json, key: string): string | null {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'string') {
-    throw new RuleError('INVALID_INPUT', `${key} must be a string`);
-  }
-  return value;
-}
-
-function requireString(input: Json, key: string): string {
-  const value = readString(input, key);
-  if (value === null || value === '') {
-    throw new RuleError('INVALID_INPUT', `${key} is required`);
-  }
-  return value;
-}
-
-/** A key that is absent or empty never matches. */
-function readKey(input: Json, key: string): string | null {
-  const value = readString(input, key);
-  return value === '' ? null : value;
-}
-
-function readBoolean(input: Json, key: string): boolean {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return false;
-  }
-  if (typeof value !== 'boolean') {
-    throw new RuleError('INVALID_INPUT', `${key} must be true or false`);
-  }
-  return value;
-}
-
-function readNumber(input: Json, key: string, code: string): number | null {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RuleError(code, `${key} must be a number`);
-  }
-  return value;
-}
-
-/** A whole number of at least `min`, or the default when absent. */
-function readWhole(input: Json, key: string, defaultValue: number, min: number, code: string): number {
-  const value = readNumber(input, key, code);
-  if (value === null) {
-    return defaultValue;
-  }
-  if (!Number.isInteger(value) || value < min) {
-    throw new RuleError(code, `${key} must be a whole number of at least ${min}`);
-  }
-  return value;
-}
-
-/** Parses a strict `YYYY-MM-DD` calendar date into days since 1970-01-01. */
-function parseDay(value: string, key: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match === null) {
-    throw new RuleError('INVALID_INPUT', `${key} must be a date YYYY-MM-DD`);
-  }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new RuleError('INVALID_INPUT', `${key} is not a calendar date`);
-  }
-  return Math.round(date.getTime() / MS_PER_DAY);
-}
-
-function readDay(input: Json, key: string): number | null {
-  const value = readString(input, key);
-  return value === null || value === '' ? null : parseDay(value, key);
-}
-
-function requireDay(input: Json, key: string): number {
-  const value = readDay(input, key);
-  if (value === null) {
-    throw new RuleError('INVALID_INPUT', `${key} is required`);
-  }
-  return value;
-}
-
 function formatDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().substring(0, 10);
 }
 
-function requireRegistrationStatus(input: Json, key: string): RegistrationStatus {
-  const value = requireString(input, key);
+function requireRegistrationStatus(input: JsonObject, key: string): RegistrationStatus {
+  const value = requireString(input[key], key);
   if (!REGISTRATION_STATUSES.includes(value as RegistrationStatus)) {
     throw new RuleError('UNKNOWN_STATUS', `${key} ${value} is not a registration status`);
   }
   return value as RegistrationStatus;
 }
 
-function requireConflictStatus(input: Json, key: string): RegistrationConflictStatus {
-  const value = requireString(input, key);
+function requireConflictStatus(input: JsonObject, key: string): RegistrationConflictStatus {
+  const value = requireString(input[key], key);
   if (!CONFLICT_STATUSES.includes(value)) {
     throw new RuleError('UNKNOWN_STATUS', `${key} ${value} is not a conflict status`);
   }
   return value as RegistrationConflictStatus;
 }
 
-function readPolicy(input: Json): Json {
-  return readObject(input, 'policy', 'INVALID_POLICY') ?? {};
+function readPolicy(input: JsonObject): JsonObject {
+  return optObject(input.policy, 'policy', 'INVALID_POLICY');
 }
 
 // ---------------------------------------------------------------- conflicts
@@ -471,21 +368,18 @@ function statusOf(findings: readonly ConflictFinding[]): RegistrationConflictSta
  * @returns the conflict status and the findings
  */
 export function detectConflicts(input: DetectConflictsInput): ConflictResult {
-  const raw = input as unknown as Json;
-  const subjectRaw = readObject(raw, 'registration', 'INVALID_INPUT');
-  if (subjectRaw === null) {
-    throw new RuleError('INVALID_INPUT', 'registration is required');
-  }
+  const raw = input as unknown as JsonObject;
+  const subjectRaw = requireObject(raw.registration, 'registration');
   const subject: ConflictSubject = {
-    id: readKey(subjectRaw, 'id'),
-    partnerAccountId: requireString(subjectRaw, 'partnerAccountId'),
-    companyKey: readKey(subjectRaw, 'companyKey'),
-    domainKey: readKey(subjectRaw, 'domainKey'),
+    id: optText(subjectRaw.id, 'id'),
+    partnerAccountId: requireString(subjectRaw.partnerAccountId, 'partnerAccountId'),
+    companyKey: optText(subjectRaw.companyKey, 'companyKey'),
+    domainKey: optText(subjectRaw.domainKey, 'domainKey'),
   };
-  const today = requireDay(raw, 'today');
-  const accounts = readList(raw, 'accounts');
-  const opportunities = readList(raw, 'opportunities');
-  const registrations = readList(raw, 'registrations');
+  const today = requireDate(raw.today, 'today').epochDay;
+  const accounts = optObjects(raw.accounts, 'accounts');
+  const opportunities = optObjects(raw.opportunities, 'opportunities');
+  const registrations = optObjects(raw.registrations, 'registrations');
 
   const findings: ConflictFinding[] = [];
   const seen = new Set<string>();
@@ -500,13 +394,17 @@ export function detectConflicts(input: DetectConflictsInput): ConflictResult {
   const ignoredAccounts = new Set<string>([subject.partnerAccountId]);
   const matchedAccounts = new Map<string, ConflictMatchedOn>();
   for (const account of accounts) {
-    const id = requireString(account, 'id');
-    const isPartner = readBoolean(account, 'isPartner');
-    const isCustomer = readBoolean(account, 'isCustomer');
-    const namedAccountOwner = readBoolean(account, 'namedAccountOwner');
-    const name = readString(account, 'name');
-    const ownerId = readString(account, 'ownerId');
-    const matchedOn = matchOn(subject, readKey(account, 'companyKey'), readKey(account, 'domainKey'));
+    const id = requireString(account.id, 'id');
+    const isPartner = optBoolean(account.isPartner, 'isPartner', false);
+    const isCustomer = optBoolean(account.isCustomer, 'isCustomer', false);
+    const namedAccountOwner = optBoolean(account.namedAccountOwner, 'namedAccountOwner', false);
+    const name = optString(account.name, 'name');
+    const ownerId = optString(account.ownerId, 'ownerId');
+    const matchedOn = matchOn(
+      subject,
+      optText(account.companyKey, 'companyKey'),
+      optText(account.domainKey, 'domainKey'),
+    );
     if (id === subject.partnerAccountId || (isPartner && !isCustomer)) {
       ignoredAccounts.add(id);
       continue;
@@ -539,11 +437,11 @@ export function detectConflicts(input: DetectConflictsInput): ConflictResult {
   }
 
   for (const opportunity of opportunities) {
-    const id = requireString(opportunity, 'id');
-    const accountId = readKey(opportunity, 'accountId');
-    const isClosed = readBoolean(opportunity, 'isClosed');
-    const ownerId = readString(opportunity, 'ownerId');
-    const ownMatch = matchOn(subject, readKey(opportunity, 'companyKey'), null);
+    const id = requireString(opportunity.id, 'id');
+    const accountId = optText(opportunity.accountId, 'accountId');
+    const isClosed = optBoolean(opportunity.isClosed, 'isClosed', false);
+    const ownerId = optString(opportunity.ownerId, 'ownerId');
+    const ownMatch = matchOn(subject, optText(opportunity.companyKey, 'companyKey'), null);
     if (isClosed || (accountId !== null && ignoredAccounts.has(accountId))) {
       continue;
     }
@@ -563,11 +461,11 @@ export function detectConflicts(input: DetectConflictsInput): ConflictResult {
   }
 
   for (const other of registrations) {
-    const id = requireString(other, 'id');
-    const partnerAccountId = requireString(other, 'partnerAccountId');
+    const id = requireString(other.id, 'id');
+    const partnerAccountId = requireString(other.partnerAccountId, 'partnerAccountId');
     const status = requireRegistrationStatus(other, 'status');
-    const expiresOn = readDay(other, 'expiresOn');
-    const matchedOn = matchOn(subject, readKey(other, 'companyKey'), readKey(other, 'domainKey'));
+    const expiresOn = optDate(other.expiresOn, 'expiresOn')?.epochDay ?? null;
+    const matchedOn = matchOn(subject, optText(other.companyKey, 'companyKey'), optText(other.domainKey, 'domainKey'));
     if (id === subject.id || matchedOn === null) {
       continue;
     }
@@ -623,7 +521,7 @@ export const PARTNER_VERDICT_REVIEW = 'Needs review: our team will check this re
  * @returns neutral text
  */
 export function partnerVerdict(input: PartnerVerdictInput): string {
-  const status = requireConflictStatus(input as unknown as Json, 'status');
+  const status = requireConflictStatus(input as unknown as JsonObject, 'status');
   return status === 'None' ? PARTNER_VERDICT_CLEAR : PARTNER_VERDICT_REVIEW;
 }
 
@@ -635,18 +533,19 @@ export function partnerVerdict(input: PartnerVerdictInput): string {
  * @returns the route
  */
 export function approvalRoute(input: ApprovalRouteInput): RegistrationApprovalRoute {
-  const raw = input as unknown as Json;
-  const amount = readNumber(raw, 'amount', 'INVALID_INPUT');
+  const raw = input as unknown as JsonObject;
+  const amount = optNumber(raw.amount, 'amount', null, 'INVALID_INPUT');
   if (amount === null || amount < 0) {
     throw new RuleError('INVALID_INPUT', 'amount must be a number of at least 0');
   }
   const conflictStatus = requireConflictStatus(raw, 'conflictStatus');
   const policy = readPolicy(raw);
   const autoApproveThreshold =
-    readNumber(policy, 'autoApproveThreshold', 'INVALID_POLICY') ??
+    optNumber(policy.autoApproveThreshold, 'autoApproveThreshold', null, 'INVALID_POLICY') ??
     DEFAULT_DEAL_REGISTRATION_POLICY.autoApproveThreshold;
   const directorThreshold =
-    readNumber(policy, 'directorThreshold', 'INVALID_POLICY') ?? DEFAULT_DEAL_REGISTRATION_POLICY.directorThreshold;
+    optNumber(policy.directorThreshold, 'directorThreshold', null, 'INVALID_POLICY') ??
+    DEFAULT_DEAL_REGISTRATION_POLICY.directorThreshold;
   if (autoApproveThreshold < 0 || directorThreshold < autoApproveThreshold) {
     throw new RuleError('INVALID_POLICY', 'thresholds must satisfy 0 <= autoApproveThreshold <= directorThreshold');
   }
@@ -668,7 +567,7 @@ export function approvalRoute(input: ApprovalRouteInput): RegistrationApprovalRo
  * @returns true when allowed
  */
 export function canTransition(input: TransitionInput): boolean {
-  const raw = input as unknown as Json;
+  const raw = input as unknown as JsonObject;
   const from = requireRegistrationStatus(raw, 'from');
   const to = requireRegistrationStatus(raw, 'to');
   return TRANSITIONS[from].includes(to);
@@ -692,10 +591,10 @@ export function assertTransition(input: TransitionInput): RegistrationStatus {
  * @returns `YYYY-MM-DD`
  */
 export function expiryDate(input: ExpiryDateInput): string {
-  const raw = input as unknown as Json;
-  const approvedOn = requireDay(raw, 'approvedOn');
-  const protectionDays = readWhole(
-    raw,
+  const raw = input as unknown as JsonObject;
+  const approvedOn = requireDate(raw.approvedOn, 'approvedOn').epochDay;
+  const protectionDays = optWhole(
+    raw.protectionDays,
     'protectionDays',
     DEFAULT_DEAL_REGISTRATION_POLICY.protectionDays,
     1,
@@ -713,15 +612,21 @@ interface RenewalFacts {
 }
 
 function renewalFacts(input: RenewalEligibilityInput): RenewalFacts {
-  const raw = input as unknown as Json;
-  const today = requireDay(raw, 'today');
-  const expiresOn = requireDay(raw, 'expiresOn');
-  const renewalCount = readWhole(raw, 'renewalCount', 0, 0, 'INVALID_INPUT');
+  const raw = input as unknown as JsonObject;
+  const today = requireDate(raw.today, 'today').epochDay;
+  const expiresOn = requireDate(raw.expiresOn, 'expiresOn').epochDay;
+  const renewalCount = optWhole(raw.renewalCount, 'renewalCount', 0, 0, 'INVALID_INPUT');
   const policy = readPolicy(raw);
   const defaults = DEFAULT_DEAL_REGISTRATION_POLICY;
-  const windowDays = readWhole(policy, 'renewalWindowDays', defaults.renewalWindowDays, 0, 'INVALID_POLICY');
-  const maxRenewals = readWhole(policy, 'maxRenewals', defaults.maxRenewals, 0, 'INVALID_POLICY');
-  const renewalDays = readWhole(policy, 'renewalDays', defaults.renewalDays, 1, 'INVALID_POLICY');
+  const windowDays = optWhole(
+    policy.renewalWindowDays,
+    'renewalWindowDays',
+    defaults.renewalWindowDays,
+    0,
+    'INVALID_POLICY',
+  );
+  const maxRenewals = optWhole(policy.maxRenewals, 'maxRenewals', defaults.maxRenewals, 0, 'INVALID_POLICY');
+  const renewalDays = optWhole(policy.renewalDays, 'renewalDays', defaults.renewalDays, 1, 'INVALID_POLICY');
   const opensOn = expiresOn - windowDays;
   let reason: RenewalRefusal | null = null;
   if (renewalCount >= maxRenewals) {
@@ -776,9 +681,9 @@ export function renew(input: RenewInput): Renewal {
  * @returns `{ dueWarning, daysLeft }`
  */
 export function expiryWarningsDue(input: ExpiryWarningsDueInput): ExpiryWarning {
-  const raw = input as unknown as Json;
-  const today = requireDay(raw, 'today');
-  const expiresOn = requireDay(raw, 'expiresOn');
+  const raw = input as unknown as JsonObject;
+  const today = requireDate(raw.today, 'today').epochDay;
+  const expiresOn = requireDate(raw.expiresOn, 'expiresOn').epochDay;
   const rawDays = raw.warningDays;
   let warningDays: readonly number[] = DEFAULT_DEAL_REGISTRATION_POLICY.warningDays;
   if (rawDays !== null && rawDays !== undefined) {
@@ -795,7 +700,7 @@ export function expiryWarningsDue(input: ExpiryWarningsDueInput): ExpiryWarning 
   const lastWarningDays =
     raw.lastWarningDays === null || raw.lastWarningDays === undefined
       ? null
-      : readWhole(raw, 'lastWarningDays', 0, 0, 'INVALID_INPUT');
+      : optWhole(raw.lastWarningDays, 'lastWarningDays', 0, 0, 'INVALID_INPUT');
   const daysLeft = expiresOn - today;
   let due: number | null = null;
   if (daysLeft >= 0) {
@@ -819,10 +724,10 @@ export function expiryWarningsDue(input: ExpiryWarningsDueInput): ExpiryWarning 
  * @returns whether the registration is expired
  */
 export function isExpired(input: IsExpiredInput): boolean {
-  const raw = input as unknown as Json;
+  const raw = input as unknown as JsonObject;
   const status = requireRegistrationStatus(raw, 'status');
-  const today = requireDay(raw, 'today');
-  const expiresOn = readDay(raw, 'expiresOn');
+  const today = requireDate(raw.today, 'today').epochDay;
+  const expiresOn = optDate(raw.expiresOn, 'expiresOn')?.epochDay ?? null;
   if (status === 'Expired') {
     return true;
   }
@@ -859,9 +764,9 @@ function parseUtcDatetime(value: string, key: string): Date {
  * @returns `YYYY-MM-DD`
  */
 export function localToday(input: LocalTodayInput): string {
-  const raw = input as unknown as Json;
-  const now = parseUtcDatetime(requireString(raw, 'now'), 'now');
-  const timeZone = requireString(raw, 'timeZone');
+  const raw = input as unknown as JsonObject;
+  const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
+  const timeZone = requireString(raw.timeZone, 'timeZone');
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {

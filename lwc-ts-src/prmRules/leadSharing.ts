@@ -19,22 +19,24 @@ import {
   leadIsoDatetime,
   leadLocationOf,
   leadParseTerritory,
-  leadReadBoolean,
-  leadReadDatetime,
-  leadReadInteger,
-  leadReadLead,
-  leadReadNumber,
-  leadReadObject,
-  leadReadObjectList,
-  leadReadPartner,
-  leadReadString,
-  leadReadStringList,
+  readLeadFacts,
+  readPartnerFacts,
   leadTerritoryMatches,
-  leadTrim,
   type LeadFacts,
-  type LeadJsonObject,
   type LeadPartnerFacts,
 } from './leadSharingCommon';
+import {
+  type JsonObject,
+  optBoolean,
+  optInteger,
+  optNumber,
+  optObject,
+  optObjects,
+  optString,
+  optStrings,
+  readDatetime,
+  trimControl,
+} from './ruleInput';
 import { leadDistribute, type LeadDistributeInput } from './leadSharingDistribution';
 import { leadAcceptBy, leadSlaStatus, type LeadAcceptByInput, type LeadSlaStatusInput } from './leadSharingCalendar';
 
@@ -207,15 +209,15 @@ function compareKeys(values: string[]): string[] {
  * @param input lead and policy
  */
 export function leadEligibility(input: LeadEligibilityInput): LeadEligibilityResult {
-  const raw = input as unknown as LeadJsonObject;
-  const lead = leadReadLead(leadReadObject(raw, 'lead'));
-  const policy = leadReadObject(raw, 'policy');
+  const raw = input as unknown as JsonObject;
+  const lead = readLeadFacts(optObject(raw.lead, 'lead'));
+  const policy = optObject(raw.policy, 'policy');
   return eligibilityOf(
     lead,
-    leadReadStringList(policy, 'eligibleCountries'),
-    leadReadStringList(policy, 'eligibleSegments'),
-    leadReadStringList(policy, 'eligibleProducts'),
-    leadReadNumber(policy, 'minLeadScore', null),
+    optStrings(policy.eligibleCountries, 'eligibleCountries'),
+    optStrings(policy.eligibleSegments, 'eligibleSegments'),
+    optStrings(policy.eligibleProducts, 'eligibleProducts'),
+    optNumber(policy.minLeadScore, 'minLeadScore', null),
   );
 }
 
@@ -251,17 +253,17 @@ function eligibilityOf(
  * @param input lead, partners, policy and the partners to exclude for this lead
  */
 export function leadEligiblePartners(input: LeadEligiblePartnersInput): LeadEligiblePartnersResult {
-  const raw = input as unknown as LeadJsonObject;
-  const lead = leadReadLead(leadReadObject(raw, 'lead'));
-  const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
-  const policy = leadReadObject(raw, 'policy');
+  const raw = input as unknown as JsonObject;
+  const lead = readLeadFacts(optObject(raw.lead, 'lead'));
+  const partners = optObjects(raw.partners, 'partners').map(readPartnerFacts);
+  const policy = optObject(raw.policy, 'policy');
   return eligiblePartnersOf(
     lead,
     partners,
-    leadReadInteger(policy, 'minTierRank'),
-    leadReadBoolean(policy, 'requireCertification', false),
-    leadReadBoolean(policy, 'requireTerritoryMatch', false),
-    leadReadStringList(raw, 'excludePartnerIds'),
+    optInteger(policy.minTierRank, 'minTierRank'),
+    optBoolean(policy.requireCertification, 'requireCertification', false),
+    optBoolean(policy.requireTerritoryMatch, 'requireTerritoryMatch', false),
+    optStrings(raw.excludePartnerIds, 'excludePartnerIds'),
   );
 }
 
@@ -307,14 +309,14 @@ function eligiblePartnersOf(
 
 /** Null or blank means "not shared" (''); anything else must be a known status. */
 function statusKey(value: string | null): string | null {
-  if (value === null || leadTrim(value) === '') {
+  if (value === null || trimControl(value) === '') {
     return '';
   }
   return LEAD_SHARE_STATUSES.includes(value) ? value : null;
 }
 
-function transitionCode(raw: LeadJsonObject): string | null {
-  return transitionCodeOf(leadReadString(raw, 'from'), leadReadString(raw, 'to'), leadReadString(raw, 'reason'));
+function transitionCode(raw: JsonObject): string | null {
+  return transitionCodeOf(optString(raw.from, 'from'), optString(raw.to, 'to'), optString(raw.reason, 'reason'));
 }
 
 function transitionCodeOf(fromValue: string | null, toValue: string | null, reason: string | null): string | null {
@@ -329,7 +331,7 @@ function transitionCodeOf(fromValue: string | null, toValue: string | null, reas
   if (!LEAD_TRANSITIONS[from].includes(to)) {
     return 'INVALID_TRANSITION';
   }
-  if (to === 'Rejected' && (reason === null || leadTrim(reason) === '')) {
+  if (to === 'Rejected' && (reason === null || trimControl(reason) === '')) {
     return 'REJECTION_REASON_REQUIRED';
   }
   return null;
@@ -341,7 +343,7 @@ function transitionCodeOf(fromValue: string | null, toValue: string | null, reas
  * @param input from, to and the rejection reason
  */
 export function leadCanTransition(input: LeadTransitionInput): LeadTransitionResult {
-  const code = transitionCode(input as unknown as LeadJsonObject);
+  const code = transitionCode(input as unknown as JsonObject);
   return { allowed: code === null, code };
 }
 
@@ -351,7 +353,7 @@ export function leadCanTransition(input: LeadTransitionInput): LeadTransitionRes
  * @throws RuleError UNKNOWN_STATUS, INVALID_TRANSITION or REJECTION_REASON_REQUIRED
  */
 export function leadAssertTransition(input: LeadTransitionInput): LeadTransitionResult {
-  const code = transitionCode(input as unknown as LeadJsonObject);
+  const code = transitionCode(input as unknown as JsonObject);
   if (code !== null) {
     throw new RuleError(code, `${code}: ${String(input.from ?? '')} -> ${String(input.to)}`);
   }
@@ -364,7 +366,7 @@ export function leadAssertTransition(input: LeadTransitionInput): LeadTransition
  * @param input current status; null or blank for a lead that is not shared
  */
 export function leadNextStatuses(input: LeadNextStatusesInput): (string | null)[] {
-  const from = statusKey(leadReadString(input as unknown as LeadJsonObject, 'from'));
+  const from = statusKey(optString((input as unknown as JsonObject).from, 'from'));
   if (from === null) {
     throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${String(input.from)}`);
   }
@@ -378,19 +380,19 @@ export function leadNextStatuses(input: LeadNextStatusesInput): (string | null)[
  * @param input now, current offers, maxOffers
  */
 export function leadRecallDecision(input: LeadRecallInput): LeadRecallResult {
-  const raw = input as unknown as LeadJsonObject;
-  const now = leadReadDatetime(raw, 'now', true) ?? 0;
-  const offers = leadReadObjectList(raw, 'offers').map(
+  const raw = input as unknown as JsonObject;
+  const now = readDatetime(raw.now, 'now', true) ?? 0;
+  const offers = optObjects(raw.offers, 'offers').map(
     (offer): OfferFacts => ({
-      leadId: leadReadString(offer, 'leadId'),
-      partnerId: leadReadString(offer, 'partnerId'),
-      acceptBy: leadReadDatetime(offer, 'acceptBy', false),
-      status: leadReadString(offer, 'status'),
-      offerCount: leadReadInteger(offer, 'offerCount'),
-      previousPartnerIds: leadReadStringList(offer, 'previousPartnerIds'),
+      leadId: optString(offer.leadId, 'leadId'),
+      partnerId: optString(offer.partnerId, 'partnerId'),
+      acceptBy: readDatetime(offer.acceptBy, 'acceptBy', false),
+      status: optString(offer.status, 'status'),
+      offerCount: optInteger(offer.offerCount, 'offerCount'),
+      previousPartnerIds: optStrings(offer.previousPartnerIds, 'previousPartnerIds'),
     }),
   );
-  return recallOf(now, offers, leadReadInteger(raw, 'maxOffers'));
+  return recallOf(now, offers, optInteger(raw.maxOffers, 'maxOffers'));
 }
 
 interface OfferFacts {
@@ -403,7 +405,7 @@ interface OfferFacts {
 }
 
 function isBlank(value: string | null): boolean {
-  return value === null || leadTrim(value) === '';
+  return value === null || trimControl(value) === '';
 }
 
 function recallOf(now: number, offers: OfferFacts[], maxOffersValue: number | null): LeadRecallResult {

@@ -7,18 +7,17 @@
  * arithmetic on epoch milliseconds and epoch days, so both produce the same instant.
  */
 import { RuleError } from './ruleError';
+import { leadIsoDatetime, LEAD_SHARE_STATUSES } from './leadSharingCommon';
 import {
-  leadReadDatetime,
-  leadReadNumber,
-  leadReadObject,
-  leadReadObjectList,
-  leadReadString,
-  leadReadStringList,
-  leadDaysInMonth,
-  leadIsoDatetime,
-  LEAD_SHARE_STATUSES,
-  type LeadJsonObject,
-} from './leadSharingCommon';
+  type JsonObject,
+  daysInMonth,
+  optNumber,
+  optObject,
+  optObjects,
+  optString,
+  optStrings,
+  readDatetime,
+} from './ruleInput';
 
 /** One business-hours window of a day, `HH:mm` local time; `end` may be `24:00`. */
 export interface LeadBusinessWindow {
@@ -164,7 +163,7 @@ function epochDayOf(value: string): number {
   const year = match ? Number(match[1]) : 0;
   const month = match ? Number(match[2]) : 0;
   const day = match ? Number(match[3]) : 0;
-  if (!match || year < 1900 || month < 1 || month > 12 || day < 1 || day > leadDaysInMonth(year, month)) {
+  if (!match || year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw invalidCalendar(`holiday ${value} must be a date YYYY-MM-DD`);
   }
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
@@ -185,19 +184,19 @@ interface ParsedCalendar {
   holidays: Set<number>;
 }
 
-function readCalendar(calendar: LeadJsonObject): CalendarFacts {
-  const week = leadReadObject(calendar, 'week');
+function readCalendar(calendar: JsonObject): CalendarFacts {
+  const week = optObject(calendar.week, 'week');
   const days: CalendarFacts['week'] = {};
   for (const key of Object.keys(week)) {
-    days[key] = leadReadObjectList(week, key).map((window) => ({
+    days[key] = optObjects(week[key], key).map((window) => ({
       start: typeof window.start === 'string' ? window.start : null,
       end: typeof window.end === 'string' ? window.end : null,
     }));
   }
   return {
-    timeZone: leadReadString(calendar, 'timeZone'),
+    timeZone: optString(calendar.timeZone, 'timeZone'),
     week: days,
-    holidays: leadReadStringList(calendar, 'holidays').map(epochDayOf),
+    holidays: optStrings(calendar.holidays, 'holidays').map(epochDayOf),
   };
 }
 
@@ -280,11 +279,11 @@ function addBusinessTime(startMs: number, durationMs: number, calendar: ParsedCa
  * @return ISO datetime `YYYY-MM-DDTHH:mm:ss.sssZ`
  */
 export function leadAcceptBy(input: LeadAcceptByInput): string {
-  const raw = input as unknown as LeadJsonObject;
-  const offeredAt = leadReadDatetime(raw, 'offeredAt', true) ?? 0;
-  const hours = leadReadNumber(raw, 'hours', null);
+  const raw = input as unknown as JsonObject;
+  const offeredAt = readDatetime(raw.offeredAt, 'offeredAt', true) ?? 0;
+  const hours = optNumber(raw.hours, 'hours', null);
   const calendar =
-    raw.calendar === null || raw.calendar === undefined ? null : readCalendar(leadReadObject(raw, 'calendar'));
+    raw.calendar === null || raw.calendar === undefined ? null : readCalendar(optObject(raw.calendar, 'calendar'));
   return leadIsoDatetime(acceptByOf(offeredAt, hours, calendar));
 }
 
@@ -305,15 +304,15 @@ function acceptByOf(offeredAt: number, hoursValue: number | null, calendar: Cale
  * @param input now, acceptBy, status
  */
 export function leadSlaStatus(input: LeadSlaStatusInput): LeadSlaStatus {
-  const raw = input as unknown as LeadJsonObject;
-  const now = leadReadDatetime(raw, 'now', true) ?? 0;
-  const status = leadReadString(raw, 'status');
+  const raw = input as unknown as JsonObject;
+  const now = readDatetime(raw.now, 'now', true) ?? 0;
+  const status = optString(raw.status, 'status');
   if (status === null || !LEAD_SHARE_STATUSES.includes(status)) {
     throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${status}`);
   }
   if (status !== 'Offered') {
     return { overdue: false, remainingMinutes: null };
   }
-  const deadline = leadReadDatetime(raw, 'acceptBy', true) ?? 0;
+  const deadline = readDatetime(raw.acceptBy, 'acceptBy', true) ?? 0;
   return { overdue: now > deadline, remainingMinutes: floorDiv(deadline - now, MS_PER_MINUTE) };
 }

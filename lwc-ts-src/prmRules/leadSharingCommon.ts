@@ -1,11 +1,12 @@
 /**
- * Input readers, text normalisation and territory codes shared by the lead-sharing rules.
- * The Apex twin keeps the same functions in `LeadSharingRules.cls` (readers, text) and
- * `LeadSharingDistribution.cls` (territories), so both runtimes accept and refuse the same
- * inputs. Text comparison is ASCII-only on purpose: a locale-aware upper case (Turkish
+ * Text normalisation, territory codes and lead/partner facts shared by the lead-sharing rules
+ * (input is read through `ruleInput`). The Apex twin keeps the same functions in
+ * `LeadSharingRules.cls` (text) and `LeadSharingDistribution.cls` (territories), so both
+ * runtimes accept and refuse the same inputs. Text comparison is ASCII-only on purpose: a locale-aware upper case (Turkish
  * dotless i) would make the runtimes disagree.
  */
 import { RuleError } from './ruleError';
+import { type JsonObject, optBoolean, optInteger, optNumber, optString, optStrings, trimControl } from './ruleInput';
 
 /** Partner_Share_Status__c values, in lifecycle order. */
 export const LEAD_SHARE_STATUSES: readonly string[] = [
@@ -19,226 +20,13 @@ export const LEAD_SHARE_STATUSES: readonly string[] = [
   'Recalled',
 ];
 
-/** A JSON object as the rules receive it. */
-export type LeadJsonObject = Record<string, unknown>;
-
 function invalid(detail: string): RuleError {
   return new RuleError('INVALID_INPUT', `INVALID_INPUT: ${detail}`);
-}
-
-function isPlainObject(value: unknown): value is LeadJsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/**
- * Reads a nested object; absent or null gives an empty object.
- * @param container object holding the property
- * @param key property name
- */
-export function leadReadObject(container: LeadJsonObject, key: string): LeadJsonObject {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return {};
-  }
-  if (!isPlainObject(value)) {
-    throw invalid(`${key} must be an object`);
-  }
-  return value;
-}
-
-/**
- * Reads a list of objects; absent or null gives an empty list.
- * @param container object holding the property
- * @param key property name
- */
-export function leadReadObjectList(container: LeadJsonObject, key: string): LeadJsonObject[] {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw invalid(`${key} must be a list`);
-  }
-  return value.map((item) => {
-    if (!isPlainObject(item)) {
-      throw invalid(`${key} must hold objects`);
-    }
-    return item;
-  });
-}
-
-/**
- * Reads an optional string; absent or null gives null.
- * @param container object holding the property
- * @param key property name
- */
-export function leadReadString(container: LeadJsonObject, key: string): string | null {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'string') {
-    throw invalid(`${key} must be a string`);
-  }
-  return value;
-}
-
-/**
- * Reads a list of strings; absent or null gives an empty list.
- * @param container object holding the property
- * @param key property name
- */
-export function leadReadStringList(container: LeadJsonObject, key: string): string[] {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw invalid(`${key} must be a list`);
-  }
-  return value.map((item) => {
-    if (typeof item !== 'string') {
-      throw invalid(`${key} must hold strings`);
-    }
-    return item;
-  });
-}
-
-/**
- * Reads an optional boolean.
- * @param container object holding the property
- * @param key property name
- * @param defaultValue used when the property is absent or null
- */
-export function leadReadBoolean(container: LeadJsonObject, key: string, defaultValue: boolean): boolean {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return defaultValue;
-  }
-  if (typeof value !== 'boolean') {
-    throw invalid(`${key} must be true or false`);
-  }
-  return value;
-}
-
-/**
- * Reads an optional number.
- * @param container object holding the property
- * @param key property name
- * @param defaultValue used when the property is absent or null
- */
-export function leadReadNumber(container: LeadJsonObject, key: string, defaultValue: number | null): number | null {
-  const value = container[key];
-  if (value === null || value === undefined) {
-    return defaultValue;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw invalid(`${key} must be a number`);
-  }
-  return value;
-}
-
-/**
- * Reads an optional whole number that fits a 32-bit integer (as Apex `Integer`).
- * @param container object holding the property
- * @param key property name
- * @return the number, or null when absent or null
- */
-export function leadReadInteger(container: LeadJsonObject, key: string): number | null {
-  const value = leadReadNumber(container, key, null);
-  if (value !== null && (!Number.isInteger(value) || Math.abs(value) > 2147483647)) {
-    throw invalid(`${key} must be a whole number`);
-  }
-  return value;
-}
-
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-
-/** Days in a month of the Gregorian calendar; `month` is 1-12. */
-export function leadDaysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Parses `YYYY-MM-DDTHH:mm:ss[.sss](Z|+hh:mm|-hh:mm)` strictly (year 1900 or later, no 24:00,
- * no 30 February)
- * to epoch milliseconds, field by field, so Apex accepts exactly the same strings.
- * @param value the text
- * @return epoch milliseconds, or null when the text is not such a datetime
- */
-export function leadParseIsoDatetime(value: string): number | null {
-  const match = ISO_DATETIME.exec(value);
-  if (!match) {
-    return null;
-  }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6]);
-  const millis = match[7] === undefined ? 0 : Number(match[7].padEnd(3, '0'));
-  const offsetHours = match[8] === undefined ? 0 : Number(match[9]);
-  const offsetMinutes = match[8] === undefined ? 0 : Number(match[10]);
-  if (
-    year < 1900 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > leadDaysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 18 ||
-    offsetMinutes > 59
-  ) {
-    return null;
-  }
-  const offsetMs = (match[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60000;
-  return Date.UTC(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMs;
-}
-
-/**
- * Reads an ISO-8601 datetime with seconds and a zone (`2025-03-07T15:30:00Z`) as epoch
- * milliseconds.
- * @param container object holding the property
- * @param key property name
- * @param required whether absence is refused
- */
-export function leadReadDatetime(container: LeadJsonObject, key: string, required: boolean): number | null {
-  const value = leadReadString(container, key);
-  if (value === null || value === '') {
-    if (required) {
-      throw invalid(`${key} is required`);
-    }
-    return null;
-  }
-  const ms = leadParseIsoDatetime(value);
-  if (ms === null) {
-    throw invalid(`${key} must be an ISO-8601 datetime`);
-  }
-  return ms;
 }
 
 /** Formats epoch milliseconds as `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export function leadIsoDatetime(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-/** Removes leading and trailing characters up to U+0020, as Apex `String.trim()` does. */
-export function leadTrim(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && value.charCodeAt(start) <= 32) {
-    start++;
-  }
-  while (end > start && value.charCodeAt(end - 1) <= 32) {
-    end--;
-  }
-  return value.substring(start, end);
 }
 
 /** Upper-cases a-z only, so no locale can change the result. */
@@ -248,7 +36,7 @@ export function leadAsciiUpper(value: string): string {
 
 /** Trimmed, ASCII upper-cased text used for every case-insensitive comparison. */
 export function leadCompareKey(value: string | null): string {
-  return value === null ? '' : leadAsciiUpper(leadTrim(value));
+  return value === null ? '' : leadAsciiUpper(trimControl(value));
 }
 
 /** Ordinal comparison of ids (UTF-16 code units, case-sensitive), as Apex `compareTo`. */
@@ -358,18 +146,18 @@ export interface LeadPartnerFacts {
  * Reads a lead object (types only; what is required depends on the rule).
  * @param lead the JSON object
  */
-export function leadReadLead(lead: LeadJsonObject): LeadFacts {
+export function readLeadFacts(lead: JsonObject): LeadFacts {
   const products = lead.productInterest;
   return {
-    id: leadReadString(lead, 'id'),
-    country: leadReadString(lead, 'country'),
-    state: leadReadString(lead, 'state'),
-    postalCode: leadReadString(lead, 'postalCode'),
-    segment: leadReadString(lead, 'segment'),
+    id: optString(lead.id, 'id'),
+    country: optString(lead.country, 'country'),
+    state: optString(lead.state, 'state'),
+    postalCode: optString(lead.postalCode, 'postalCode'),
+    segment: optString(lead.segment, 'segment'),
     productInterest:
-      typeof products === 'string' ? products.split(/[;,]/) : leadReadStringList(lead, 'productInterest'),
-    score: leadReadNumber(lead, 'score', null),
-    excludePartnerIds: leadReadStringList(lead, 'excludePartnerIds'),
+      typeof products === 'string' ? products.split(/[;,]/) : optStrings(lead.productInterest, 'productInterest'),
+    score: optNumber(lead.score, 'score', null),
+    excludePartnerIds: optStrings(lead.excludePartnerIds, 'excludePartnerIds'),
   };
 }
 
@@ -377,16 +165,16 @@ export function leadReadLead(lead: LeadJsonObject): LeadFacts {
  * Reads a partner object (types only; `leadCheckPartner` checks values).
  * @param partner the JSON object
  */
-export function leadReadPartner(partner: LeadJsonObject): LeadPartnerFacts {
+export function readPartnerFacts(partner: JsonObject): LeadPartnerFacts {
   return {
-    id: leadReadString(partner, 'id'),
-    active: leadReadBoolean(partner, 'active', true),
-    tierRank: leadReadInteger(partner, 'tierRank'),
-    weight: leadReadInteger(partner, 'weight'),
-    certified: leadReadBoolean(partner, 'certified', false),
-    openLeads: leadReadInteger(partner, 'openLeads'),
-    capacity: leadReadInteger(partner, 'capacity'),
-    territories: leadReadStringList(partner, 'territories'),
+    id: optString(partner.id, 'id'),
+    active: optBoolean(partner.active, 'active', true),
+    tierRank: optInteger(partner.tierRank, 'tierRank'),
+    weight: optInteger(partner.weight, 'weight'),
+    certified: optBoolean(partner.certified, 'certified', false),
+    openLeads: optInteger(partner.openLeads, 'openLeads'),
+    capacity: optInteger(partner.capacity, 'capacity'),
+    territories: optStrings(partner.territories, 'territories'),
   };
 }
 
@@ -398,7 +186,7 @@ export function leadReadPartner(partner: LeadJsonObject): LeadPartnerFacts {
  * @return the id
  */
 export function leadCheckPartner(partner: LeadPartnerFacts, seen: Set<string>): string {
-  if (partner.id === null || leadTrim(partner.id) === '') {
+  if (partner.id === null || trimControl(partner.id) === '') {
     throw invalid('partner id is required');
   }
   if (seen.has(partner.id)) {

@@ -15,19 +15,14 @@ import {
   leadCompareIds,
   leadLocationOf,
   leadParseTerritory,
-  leadReadInteger,
-  leadReadLead,
-  leadReadObject,
-  leadReadObjectList,
-  leadReadPartner,
-  leadReadString,
-  leadTrim,
+  readLeadFacts,
+  readPartnerFacts,
   type LeadFacts,
-  type LeadJsonObject,
   type LeadLocation,
   type LeadPartnerFacts,
   type LeadTerritory,
 } from './leadSharingCommon';
+import { type JsonObject, optInteger, optObject, optObjects, optString, trimControl } from './ruleInput';
 
 /** `Round Robin` (the policy picklist value) is read as `RoundRobin`. */
 export type LeadDistributionStrategy = 'RoundRobin' | 'Round Robin' | 'Weighted' | 'Territory' | 'Capacity';
@@ -193,29 +188,29 @@ function territoriesOf(partner: PartnerState): LeadTerritory[] {
   return partner.parsed;
 }
 
-function readCursor(input: LeadJsonObject): LeadDistributionCursor {
-  const cursor = leadReadObject(input, 'cursor');
+function readCursor(input: JsonObject): LeadDistributionCursor {
+  const cursor = optObject(input.cursor, 'cursor');
   let weights: Record<string, number> | null = null;
   if (cursor.currentWeights !== null && cursor.currentWeights !== undefined) {
-    const rawWeights = leadReadObject(cursor, 'currentWeights');
+    const rawWeights = optObject(cursor.currentWeights, 'currentWeights');
     weights = {};
     for (const key of Object.keys(rawWeights)) {
-      weights[key] = leadReadInteger(rawWeights, key) ?? 0;
+      weights[key] = optInteger(rawWeights[key], key) ?? 0;
     }
   }
   let byTerritory: Record<string, string> | null = null;
   if (cursor.lastPartnerIdByTerritory !== null && cursor.lastPartnerIdByTerritory !== undefined) {
-    const rawByTerritory = leadReadObject(cursor, 'lastPartnerIdByTerritory');
+    const rawByTerritory = optObject(cursor.lastPartnerIdByTerritory, 'lastPartnerIdByTerritory');
     byTerritory = {};
     for (const key of Object.keys(rawByTerritory)) {
-      const value = leadReadString(rawByTerritory, key);
+      const value = optString(rawByTerritory[key], key);
       if (value !== null) {
         byTerritory[key] = value;
       }
     }
   }
   return {
-    lastPartnerId: leadReadString(cursor, 'lastPartnerId'),
+    lastPartnerId: optString(cursor.lastPartnerId, 'lastPartnerId'),
     currentWeights: weights,
     lastPartnerIdByTerritory: byTerritory,
   };
@@ -237,11 +232,11 @@ function readCursor(input: LeadJsonObject): LeadDistributionCursor {
  * @param input strategy, leads, partners and the cursor returned by the previous call
  */
 export function leadDistribute(input: LeadDistributeInput): LeadDistributeResult {
-  const raw = input as unknown as LeadJsonObject;
-  const strategy = leadStrategyKey(leadReadString(raw, 'strategy'));
-  const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
+  const raw = input as unknown as JsonObject;
+  const strategy = leadStrategyKey(optString(raw.strategy, 'strategy'));
+  const partners = optObjects(raw.partners, 'partners').map(readPartnerFacts);
   const cursor = readCursor(raw);
-  const leads = leadReadObjectList(raw, 'leads').map(leadReadLead);
+  const leads = optObjects(raw.leads, 'leads').map(readLeadFacts);
   return leadDistributeFacts(strategy, leads, partners, cursor);
 }
 
@@ -272,7 +267,7 @@ export function leadDistributeFacts(
   const seenLeads = new Set<string>();
   for (const lead of leads) {
     const leadId = lead.id;
-    if (leadId === null || leadTrim(leadId) === '') {
+    if (leadId === null || trimControl(leadId) === '') {
       throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: lead id is required');
     }
     if (seenLeads.has(leadId)) {

@@ -21,6 +21,7 @@
  */
 import { RuleError } from './ruleError';
 import type { RuleFunction } from './prmRules';
+import { type JsonObject, optString, trimControl } from './ruleInput';
 
 /** Input of `companyMatchKey`. */
 export interface CompanyMatchKeyInput {
@@ -257,17 +258,6 @@ function foldScriptCase(cp: number): number {
   return cp;
 }
 
-function readOptionalString(input: Record<string, unknown>, key: string): string | null {
-  const value = input[key];
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'string') {
-    throw new RuleError('INVALID_INPUT', `${key} must be a string`);
-  }
-  return value;
-}
-
 /** Splits a name into normalised words. */
 function words(name: string): string[] {
   const result: string[] = [];
@@ -330,18 +320,6 @@ export function companyKeyOf(name: string | null | undefined): string | null {
   }
   const key = parts.join('').substring(0, MATCH_KEY_MAX_LENGTH);
   return key === '' ? null : key;
-}
-
-function trimControl(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && value.charCodeAt(start) <= 32) {
-    start++;
-  }
-  while (end > start && value.charCodeAt(end - 1) <= 32) {
-    end--;
-  }
-  return value.substring(start, end);
 }
 
 function asciiLowerCase(value: string): string {
@@ -429,7 +407,7 @@ export function domainKeyOf(value: string | null | undefined): string | null {
  * @returns the key, or null when the name has no letters or digits
  */
 export function companyMatchKey(input: CompanyMatchKeyInput): string | null {
-  return companyKeyOf(readOptionalString(input as Record<string, unknown>, 'name'));
+  return companyKeyOf(optString((input as JsonObject).name, 'name'));
 }
 
 /**
@@ -438,7 +416,7 @@ export function companyMatchKey(input: CompanyMatchKeyInput): string | null {
  * @returns the key, or null
  */
 export function domainKey(input: DomainKeyInput): string | null {
-  return domainKeyOf(readOptionalString(input as Record<string, unknown>, 'value'));
+  return domainKeyOf(optString((input as JsonObject).value, 'value'));
 }
 
 /**
@@ -448,10 +426,10 @@ export function domainKey(input: DomainKeyInput): string | null {
  * @returns `{ companyKey, domainKey }`
  */
 export function matchKeys(input: MatchKeysInput): MatchKeys {
-  const raw = input as Record<string, unknown>;
-  const name = readOptionalString(raw, 'name');
-  const website = readOptionalString(raw, 'website');
-  const email = readOptionalString(raw, 'email');
+  const raw = input as JsonObject;
+  const name = optString(raw.name, 'name');
+  const website = optString(raw.website, 'website');
+  const email = optString(raw.email, 'email');
   return {
     companyKey: companyKeyOf(name),
     domainKey: domainKeyOf(website) ?? domainKeyOf(email),

@@ -24,7 +24,7 @@ import {
   requireObject,
   requireString,
   trimControl,
-} from './tiersInput';
+} from './ruleInput';
 
 /** Due days of a required module that does not set its own. */
 export const DEFAULT_MODULE_DUE_DAYS = 30;

@@ -13,8 +13,10 @@ import { dealRegistrationRules } from './dealRegistration';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
+import type { JsonObject } from './ruleInput';
 
 export { RuleError } from './ruleError';
+export type { JsonObject } from './ruleInput';
 export * from './matchKey';
 export * from './attribution';
 export * from './commissions';
@@ -23,7 +25,7 @@ export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
 
-export type RuleFunction = (input: Record<string, unknown>) => unknown;
+export type RuleFunction = (input: JsonObject) => unknown;
 
 export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freeze({
   ...matchKeyRules,

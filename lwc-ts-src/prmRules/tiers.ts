@@ -22,9 +22,8 @@ import {
   parseIsoDate,
   parseOptionalIsoDate,
 } from './tiersCalendar';
+import { divideHalfUp, fromHundredths, toHundredths } from './hundredths';
 import {
-  divideHalfUp,
-  fromHundredths,
   optBoolean,
   optList,
   optNonNegative,
@@ -34,8 +33,7 @@ import {
   optWholeNonNegative,
   requireObject,
   requireString,
-  toHundredths,
-} from './tiersInput';
+} from './ruleInput';
 
 /** Default downgrade grace period when the program does not set one. */
 export const DEFAULT_GRACE_DAYS = 90;

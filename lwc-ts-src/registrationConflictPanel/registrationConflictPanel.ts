@@ -6,11 +6,11 @@
  * may see, the rest reads as a restricted record.
  */
 import { LightningElement, api, wire } from 'lwc';
-import getConflictPanel from '@salesforce/apex/DealRegistrationController.getConflictPanel';
+import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
 
-type ApexPanel = PrmApex.DealRegistrationController_ConflictPanel;
-type ApexEvidence = PrmApex.DealRegistrationController_Evidence;
-type ApexRegistration = PrmApex.DealRegistrationController_PanelRegistration;
+type ApexPanel = PrmApex.RegistrationConflictPanelController_ConflictPanel;
+type ApexEvidence = PrmApex.RegistrationEvidence_Item;
+type ApexRegistration = PrmApex.RegistrationConflictPanelController_PanelRegistration;
 
 /** An Apex error as LWC receives it. */
 interface ApexError {

@@ -5,14 +5,14 @@
  * decisions take. The server enforces who may decide; the console only reflects it.
  */
 import { LightningElement } from 'lwc';
-import getReviewQueue from '@salesforce/apex/DealRegistrationController.getReviewQueue';
-import decide from '@salesforce/apex/DealRegistrationController.decide';
-import decideRenewal from '@salesforce/apex/DealRegistrationController.decideRenewal';
+import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
+import decide from '@salesforce/apex/RegistrationReviewController.decide';
+import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
 
-type ApexQueue = PrmApex.DealRegistrationController_ReviewQueue;
-type ApexItem = PrmApex.DealRegistrationController_ReviewItem;
-type ApexDecided = PrmApex.DealRegistrationController_DecidedItem;
-type ApexResult = PrmApex.DealRegistrationController_DecisionResult;
+type ApexQueue = PrmApex.RegistrationReviewController_ReviewQueue;
+type ApexItem = PrmApex.RegistrationReviewController_ReviewItem;
+type ApexDecided = PrmApex.RegistrationReviewController_DecidedItem;
+type ApexResult = PrmApex.RegistrationReviewController_DecisionResult;
 
 /** An Apex error as LWC receives it. */
 interface ApexError {

@@ -1,9 +1,10 @@
 /**
  * Offline guard against the two runtimes drifting apart: every area with vectors has an
- * Apex twin registered in RuleVectorDispatcher and a test method in its tests, and every
- * rule a vector names is dispatched by the twin (`when '<rule>'`) and exported by the
- * TypeScript registry. Whether the Apex *results* match is proven in an org by
- * RuleVectorDispatcher_Tests.
+ * Apex vector adapter registered in RuleVectorDispatcher and a test method in its tests,
+ * and every rule a vector names is dispatched by the adapter (`when '<rule>'`) and exported
+ * by the TypeScript registry. The adapters, the dispatcher and the JSON reader are test
+ * classes: the package ships only the typed `*Rules` API. Whether the Apex *results* match
+ * is proven in an org by RuleVectorDispatcher_Tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,11 @@ export function registeredAreas(dispatcherSource: string): Map<string, string> {
   return new Map([...dispatcherSource.matchAll(/'(\w+)'\s*=>\s*(\w+)\.class/g)].map((m) => [m[1], m[2]]));
 }
 
+/** Whether an Apex class source is a test class (`@IsTest` before `class`). */
+export function isTestClass(source: string): boolean {
+  return /^\s*(?:\/\*\*[\s\S]*?\*\/\s*)?@IsTest\b[^{]*\bclass\b/i.test(source);
+}
+
 export function testedAreas(testSource: string): Set<string> {
   const block = /AREAS_TESTED\s*=\s*new Set<String>\s*\{([^}]*)\}/.exec(testSource)?.[1] ?? '';
   return new Set([...block.matchAll(/'(\w+)'/g)].map((m) => m[1]));
@@ -35,10 +41,14 @@ const tested = testedAreas(read('RuleVectorDispatcher_Tests'));
 describe.each(areas.map((a) => [a.area, a] as const))('area %s', (area, vectors) => {
   const twin = registered.get(area);
 
-  it('has an Apex twin registered in RuleVectorDispatcher and a test method', () => {
+  it('has an Apex vector adapter registered in RuleVectorDispatcher and a test method', () => {
     expect(twin).toBeDefined();
     expect(existsSync(classFile(twin ?? ''))).toBe(true);
     expect(tested.has(area)).toBe(true);
+  });
+
+  it('keeps its vector adapter out of the package (a test class)', () => {
+    expect(isTestClass(read(twin ?? ''))).toBe(true);
   });
 
   it('every rule its vectors name is exported in TypeScript and dispatched in Apex', () => {
@@ -46,6 +56,23 @@ describe.each(areas.map((a) => [a.area, a] as const))('area %s', (area, vectors)
     const rules = [...new Set(vectors.cases.map((c) => c.rule))];
     expect(rules.filter((rule) => !(rule in ruleRegistry))).toEqual([]);
     expect(rules.filter((rule) => !source.includes(`when '${rule}'`))).toEqual([]);
+  });
+});
+
+describe('vector plumbing stays out of the package', () => {
+  it('the dispatcher and the rule-input reader are test classes', () => {
+    expect(isTestClass(read('RuleVectorDispatcher'))).toBe(true);
+    expect(isTestClass(read('RuleInput'))).toBe(true);
+  });
+
+  it('no packaged class reads vector JSON or implements a vector area', () => {
+    const packaged = [...classFiles.keys()].filter((name) => !isTestClass(read(name)));
+    const offenders = packaged.filter((name) =>
+      /\b(RuleInput|RuleVectorDispatcher|\w+RuleVectors)\s*[.(]|implements\s+RuleVectorDispatcher\.Area/.test(
+        read(name).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''),
+      ),
+    );
+    expect(offenders).toEqual([]);
   });
 });
 
@@ -58,5 +85,12 @@ describe('twin contract parsing', () => {
       ]),
     );
     expect(testedAreas("AREAS_TESTED = new Set<String>{ 'a', 'bB' };")).toEqual(new Set(['a', 'bB']));
+  });
+
+  it('tells test classes from packaged ones', () => {
+    expect(isTestClass('/**\n * @description x\n */\n@IsTest\npublic class AVectors {}')).toBe(true);
+    expect(isTestClass('@isTest(SeeAllData=false)\nprivate class A_Tests {}')).toBe(true);
+    expect(isTestClass('/** @IsTest is not here */\npublic with sharing class ARules {}')).toBe(false);
+    expect(isTestClass('public with sharing class ARules {\n  @IsTest\n  static void x() {}\n}')).toBe(false);
   });
 });

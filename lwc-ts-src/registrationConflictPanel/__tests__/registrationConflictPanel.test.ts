@@ -1,9 +1,9 @@
 import { createElement } from 'lwc';
 import RegistrationConflictPanel, { evidenceRows, panelRegistrationRows, recordUrl } from 'c/registrationConflictPanel';
-import getConflictPanel from '@salesforce/apex/DealRegistrationController.getConflictPanel';
+import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
 
 jest.mock(
-  '@salesforce/apex/DealRegistrationController.getConflictPanel',
+  '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel',
   () => {
     const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
     return { default: createApexTestWireAdapter(jest.fn()) };

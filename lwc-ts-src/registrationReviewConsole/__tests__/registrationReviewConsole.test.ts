@@ -1,14 +1,14 @@
 import { createElement } from 'lwc';
 import RegistrationReviewConsole, { decidedRows, formatAge, queueRows } from 'c/registrationReviewConsole';
-import getReviewQueue from '@salesforce/apex/DealRegistrationController.getReviewQueue';
-import decide from '@salesforce/apex/DealRegistrationController.decide';
-import decideRenewal from '@salesforce/apex/DealRegistrationController.decideRenewal';
+import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
+import decide from '@salesforce/apex/RegistrationReviewController.decide';
+import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
 
-jest.mock('@salesforce/apex/DealRegistrationController.getReviewQueue', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/RegistrationReviewController.getReviewQueue', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/DealRegistrationController.decide', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DealRegistrationController.decideRenewal', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/RegistrationReviewController.decide', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/RegistrationReviewController.decideRenewal', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 

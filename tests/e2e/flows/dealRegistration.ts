@@ -258,7 +258,7 @@ DEAL_REGISTRATION_FLOWS.push({
     await t.screenshot('flow-review-evidence');
     await row.locator('[data-action="approve"]').first().click();
     await t.waitUntil(async () => (await row.count()) === 0, 'approved registration leaves the queue');
-    const decisions = (await t.probe()).apexCalls.filter((c) => c.method === 'DealRegistrationController.decide');
+    const decisions = (await t.probe()).apexCalls.filter((c) => c.method === 'RegistrationReviewController.decide');
     t.check(decisions.length === 1 && decisions[0].ok, 'one decision sent');
     t.checkNoErrors();
     await t.checkAccessibility();

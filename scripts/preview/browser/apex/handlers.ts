@@ -7,21 +7,23 @@
  */
 import type { ApexHandler } from './api';
 import { ATTRIBUTION } from './attribution';
-import { DEAL_REGISTRATION_REVIEW } from './dealRegistrationReview';
 import { LEADS } from './leads';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
+import { REGISTRATION_CONFLICT_PANEL } from './registrationConflictPanel';
+import { REGISTRATION_REVIEW } from './registrationReview';
 import { TIERS } from './tiers';
 
 export { ApexError, type ApexHandler, type ApexParams } from './api';
 
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
   ...ATTRIBUTION,
-  ...DEAL_REGISTRATION_REVIEW,
   ...LEADS,
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
   ...PORTAL_EARNINGS,
+  ...REGISTRATION_CONFLICT_PANEL,
+  ...REGISTRATION_REVIEW,
   ...TIERS,
 });

@@ -38,7 +38,7 @@
  */
 import { RuleError } from './ruleError';
 import { centsOf, exactDivide, exactMultiply, exactOf, hundredthsToNumber, } from './attributionDecimal';
-import { readDate, readOptionalDate, readOptionalNumber, readOptionalString, readRecord, readRecords, readString, } from './attributionInput';
+import { optDate, optNumber, optObject, optObjects, optText, readDate, requireString, } from './ruleInput';
 /** Every attribution model, in display order. */
 export const ATTRIBUTION_MODELS = Object.freeze([
     'FirstTouch',
@@ -91,7 +91,7 @@ export function readAttributionRole(value, key) {
     return value;
 }
 function policyNumber(policy, key) {
-    return readOptionalNumber(policy[key], `policy.${key}`) ?? DEFAULT_ATTRIBUTION_POLICY[key];
+    return optNumber(policy[key], `policy.${key}`, null) ?? DEFAULT_ATTRIBUTION_POLICY[key];
 }
 function policyCount(policy, key) {
     const value = policyNumber(policy, key);
@@ -101,7 +101,7 @@ function policyCount(policy, key) {
     return value;
 }
 function readPolicy(value) {
-    const policy = readRecord(value, 'policy');
+    const policy = optObject(value, 'policy');
     const firstWeight = policyNumber(policy, 'firstWeight');
     const middleWeight = policyNumber(policy, 'middleWeight');
     const lastWeight = policyNumber(policy, 'lastWeight');
@@ -125,11 +125,11 @@ function readPolicy(value) {
     };
 }
 function readTouches(value) {
-    return readRecords(value, 'touches').map((touch, index) => ({
-        partnerId: readString(touch.partnerId, `touches[${index}].partnerId`),
+    return optObjects(value, 'touches').map((touch, index) => ({
+        partnerId: requireString(touch.partnerId, `touches[${index}].partnerId`),
         date: readDate(touch.touchDate, `touches[${index}].touchDate`),
-        touchType: readOptionalString(touch.touchType, `touches[${index}].touchType`),
-        sourcedRegistrationId: readOptionalString(touch.sourcedRegistrationId, `touches[${index}].sourcedRegistrationId`),
+        touchType: optText(touch.touchType, `touches[${index}].touchType`),
+        sourcedRegistrationId: optText(touch.sourcedRegistrationId, `touches[${index}].sourcedRegistrationId`),
         index,
     }));
 }
@@ -183,7 +183,7 @@ function byRemainder(shares, remainder) {
  */
 export function attributeCredit(input) {
     const model = readModel(input.model);
-    const amount = readOptionalNumber(input.amount, 'amount');
+    const amount = optNumber(input.amount, 'amount', null);
     const amountCents = amount === null ? ZERO : centsOf(amount, 'amount');
     if (amountCents < ZERO) {
         throw new RuleError('INVALID_AMOUNT', 'amount must not be negative');
@@ -291,17 +291,17 @@ export function attributeCredit(input) {
  * malformed input (INVALID_INPUT), not a validation finding.
  */
 export function validateAttributions(input) {
-    const maxSourced = policyCount(readRecord(input.policy, 'policy'), 'maxSourcedPartners');
-    const rows = readRecords(input.rows, 'rows');
+    const maxSourced = policyCount(optObject(input.policy, 'policy'), 'maxSourcedPartners');
+    const rows = optObjects(input.rows, 'rows');
     const errors = [];
     const seen = new Set();
     const reported = new Set();
     const sourcedPartners = new Set();
     let totalHundredths = ZERO;
     rows.forEach((row, index) => {
-        const partnerId = readString(row.partnerId, `rows[${index}].partnerId`);
+        const partnerId = requireString(row.partnerId, `rows[${index}].partnerId`);
         const role = readAttributionRole(row.role, `rows[${index}].role`);
-        const weight = readOptionalNumber(row.weightPercent, `rows[${index}].weightPercent`);
+        const weight = optNumber(row.weightPercent, `rows[${index}].weightPercent`, null);
         if (weight === null || weight < 0 || weight > 100) {
             errors.push({ code: 'WEIGHT_OUT_OF_RANGE', partnerId, role, weightPercent: weight });
         }
@@ -329,17 +329,17 @@ export function validateAttributions(input) {
     return { valid: errors.length === 0, errors };
 }
 function readRates(value) {
-    return readRecords(value, 'rates').map((r, index) => {
+    return optObjects(value, 'rates').map((r, index) => {
         const key = `rates[${index}]`;
-        const rate = readOptionalNumber(r.conversionRate, `${key}.conversionRate`);
+        const rate = optNumber(r.conversionRate, `${key}.conversionRate`, null);
         if (rate === null || !(rate > 0)) {
             throw new RuleError('INVALID_RATE', `${key}.conversionRate must be greater than 0`);
         }
         return {
-            isoCode: readString(r.isoCode, `${key}.isoCode`),
+            isoCode: requireString(r.isoCode, `${key}.isoCode`),
             rate: exactOf(rate, `${key}.conversionRate`),
-            start: readOptionalDate(r.startDate, `${key}.startDate`),
-            next: readOptionalDate(r.nextStartDate, `${key}.nextStartDate`),
+            start: optDate(r.startDate, `${key}.startDate`),
+            next: optDate(r.nextStartDate, `${key}.nextStartDate`),
         };
     });
 }
@@ -367,12 +367,12 @@ function rateOn(rates, isoCode, day) {
  * INVALID_RATE (a rate that is missing or not above 0), INVALID_INPUT.
  */
 export function convertAmount(input) {
-    const amount = readOptionalNumber(input.amount, 'amount');
+    const amount = optNumber(input.amount, 'amount', null);
     if (amount === null) {
         throw new RuleError('INVALID_INPUT', 'amount is required');
     }
-    const fromIsoCode = readString(input.fromIsoCode, 'fromIsoCode');
-    const toIsoCode = readString(input.toIsoCode, 'toIsoCode');
+    const fromIsoCode = requireString(input.fromIsoCode, 'fromIsoCode');
+    const toIsoCode = requireString(input.toIsoCode, 'toIsoCode');
     const onDate = readDate(input.onDate, 'onDate');
     const rates = readRates(input.rates);
     if (fromIsoCode === toIsoCode) {

@@ -11,6 +11,7 @@
  * The Apex twin `DealRegistrationRules` mirrors these functions step by step.
  */
 import { RuleError } from './ruleError';
+import { optBoolean, optDate, optNumber, optObject, optObjects, optString, optText, optWhole, requireDate, requireObject, requireString, } from './ruleInput';
 /** The packaged Default policy record. */
 export const DEFAULT_DEAL_REGISTRATION_POLICY = Object.freeze({
     autoApproveThreshold: 50000,
@@ -57,129 +58,26 @@ const TYPE_ORDER = [
     'DUPLICATE_REGISTRATION',
 ];
 const MS_PER_DAY = 86400000;
-function readObject(input, key, code) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return null;
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new RuleError(code, `${key} must be an object`);
-    }
-    return value;
-}
-function readList(input, key) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return [];
-    }
-    if (!Array.isArray(value)) {
-        throw new RuleError('INVALID_INPUT', `${key} must be a list`);
-    }
-    return value.map((item) => {
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-            throw new RuleError('INVALID_INPUT', `${key} must hold objects`);
-        }
-        return item;
-    });
-}
-function readString(input, key) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return null;
-    }
-    if (typeof value !== 'string') {
-        throw new RuleError('INVALID_INPUT', `${key} must be a string`);
-    }
-    return value;
-}
-function requireString(input, key) {
-    const value = readString(input, key);
-    if (value === null || value === '') {
-        throw new RuleError('INVALID_INPUT', `${key} is required`);
-    }
-    return value;
-}
-/** A key that is absent or empty never matches. */
-function readKey(input, key) {
-    const value = readString(input, key);
-    return value === '' ? null : value;
-}
-function readBoolean(input, key) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return false;
-    }
-    if (typeof value !== 'boolean') {
-        throw new RuleError('INVALID_INPUT', `${key} must be true or false`);
-    }
-    return value;
-}
-function readNumber(input, key, code) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return null;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new RuleError(code, `${key} must be a number`);
-    }
-    return value;
-}
-/** A whole number of at least `min`, or the default when absent. */
-function readWhole(input, key, defaultValue, min, code) {
-    const value = readNumber(input, key, code);
-    if (value === null) {
-        return defaultValue;
-    }
-    if (!Number.isInteger(value) || value < min) {
-        throw new RuleError(code, `${key} must be a whole number of at least ${min}`);
-    }
-    return value;
-}
-/** Parses a strict `YYYY-MM-DD` calendar date into days since 1970-01-01. */
-function parseDay(value, key) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (match === null) {
-        throw new RuleError('INVALID_INPUT', `${key} must be a date YYYY-MM-DD`);
-    }
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        throw new RuleError('INVALID_INPUT', `${key} is not a calendar date`);
-    }
-    return Math.round(date.getTime() / MS_PER_DAY);
-}
-function readDay(input, key) {
-    const value = readString(input, key);
-    return value === null || value === '' ? null : parseDay(value, key);
-}
-function requireDay(input, key) {
-    const value = readDay(input, key);
-    if (value === null) {
-        throw new RuleError('INVALID_INPUT', `${key} is required`);
-    }
-    return value;
-}
+// ---------------------------------------------------------------- input readers
 function formatDay(day) {
     return new Date(day * MS_PER_DAY).toISOString().substring(0, 10);
 }
 function requireRegistrationStatus(input, key) {
-    const value = requireString(input, key);
+    const value = requireString(input[key], key);
     if (!REGISTRATION_STATUSES.includes(value)) {
         throw new RuleError('UNKNOWN_STATUS', `${key} ${value} is not a registration status`);
     }
     return value;
 }
 function requireConflictStatus(input, key) {
-    const value = requireString(input, key);
+    const value = requireString(input[key], key);
     if (!CONFLICT_STATUSES.includes(value)) {
         throw new RuleError('UNKNOWN_STATUS', `${key} ${value} is not a conflict status`);
     }
     return value;
 }
 function readPolicy(input) {
-    return readObject(input, 'policy', 'INVALID_POLICY') ?? {};
+    return optObject(input.policy, 'policy', 'INVALID_POLICY');
 }
 // ---------------------------------------------------------------- conflicts
 /** Which keys of a candidate equal the subject's; null when none. */
@@ -254,20 +152,17 @@ function statusOf(findings) {
  */
 export function detectConflicts(input) {
     const raw = input;
-    const subjectRaw = readObject(raw, 'registration', 'INVALID_INPUT');
-    if (subjectRaw === null) {
-        throw new RuleError('INVALID_INPUT', 'registration is required');
-    }
+    const subjectRaw = requireObject(raw.registration, 'registration');
     const subject = {
-        id: readKey(subjectRaw, 'id'),
-        partnerAccountId: requireString(subjectRaw, 'partnerAccountId'),
-        companyKey: readKey(subjectRaw, 'companyKey'),
-        domainKey: readKey(subjectRaw, 'domainKey'),
+        id: optText(subjectRaw.id, 'id'),
+        partnerAccountId: requireString(subjectRaw.partnerAccountId, 'partnerAccountId'),
+        companyKey: optText(subjectRaw.companyKey, 'companyKey'),
+        domainKey: optText(subjectRaw.domainKey, 'domainKey'),
     };
-    const today = requireDay(raw, 'today');
-    const accounts = readList(raw, 'accounts');
-    const opportunities = readList(raw, 'opportunities');
-    const registrations = readList(raw, 'registrations');
+    const today = requireDate(raw.today, 'today').epochDay;
+    const accounts = optObjects(raw.accounts, 'accounts');
+    const opportunities = optObjects(raw.opportunities, 'opportunities');
+    const registrations = optObjects(raw.registrations, 'registrations');
     const findings = [];
     const seen = new Set();
     const add = (finding) => {
@@ -280,13 +175,13 @@ export function detectConflicts(input) {
     const ignoredAccounts = new Set([subject.partnerAccountId]);
     const matchedAccounts = new Map();
     for (const account of accounts) {
-        const id = requireString(account, 'id');
-        const isPartner = readBoolean(account, 'isPartner');
-        const isCustomer = readBoolean(account, 'isCustomer');
-        const namedAccountOwner = readBoolean(account, 'namedAccountOwner');
-        const name = readString(account, 'name');
-        const ownerId = readString(account, 'ownerId');
-        const matchedOn = matchOn(subject, readKey(account, 'companyKey'), readKey(account, 'domainKey'));
+        const id = requireString(account.id, 'id');
+        const isPartner = optBoolean(account.isPartner, 'isPartner', false);
+        const isCustomer = optBoolean(account.isCustomer, 'isCustomer', false);
+        const namedAccountOwner = optBoolean(account.namedAccountOwner, 'namedAccountOwner', false);
+        const name = optString(account.name, 'name');
+        const ownerId = optString(account.ownerId, 'ownerId');
+        const matchedOn = matchOn(subject, optText(account.companyKey, 'companyKey'), optText(account.domainKey, 'domainKey'));
         if (id === subject.partnerAccountId || (isPartner && !isCustomer)) {
             ignoredAccounts.add(id);
             continue;
@@ -318,11 +213,11 @@ export function detectConflicts(input) {
         }
     }
     for (const opportunity of opportunities) {
-        const id = requireString(opportunity, 'id');
-        const accountId = readKey(opportunity, 'accountId');
-        const isClosed = readBoolean(opportunity, 'isClosed');
-        const ownerId = readString(opportunity, 'ownerId');
-        const ownMatch = matchOn(subject, readKey(opportunity, 'companyKey'), null);
+        const id = requireString(opportunity.id, 'id');
+        const accountId = optText(opportunity.accountId, 'accountId');
+        const isClosed = optBoolean(opportunity.isClosed, 'isClosed', false);
+        const ownerId = optString(opportunity.ownerId, 'ownerId');
+        const ownMatch = matchOn(subject, optText(opportunity.companyKey, 'companyKey'), null);
         if (isClosed || (accountId !== null && ignoredAccounts.has(accountId))) {
             continue;
         }
@@ -341,11 +236,11 @@ export function detectConflicts(input) {
         });
     }
     for (const other of registrations) {
-        const id = requireString(other, 'id');
-        const partnerAccountId = requireString(other, 'partnerAccountId');
+        const id = requireString(other.id, 'id');
+        const partnerAccountId = requireString(other.partnerAccountId, 'partnerAccountId');
         const status = requireRegistrationStatus(other, 'status');
-        const expiresOn = readDay(other, 'expiresOn');
-        const matchedOn = matchOn(subject, readKey(other, 'companyKey'), readKey(other, 'domainKey'));
+        const expiresOn = optDate(other.expiresOn, 'expiresOn')?.epochDay ?? null;
+        const matchedOn = matchOn(subject, optText(other.companyKey, 'companyKey'), optText(other.domainKey, 'domainKey'));
         if (id === subject.id || matchedOn === null) {
             continue;
         }
@@ -410,15 +305,16 @@ export function partnerVerdict(input) {
  */
 export function approvalRoute(input) {
     const raw = input;
-    const amount = readNumber(raw, 'amount', 'INVALID_INPUT');
+    const amount = optNumber(raw.amount, 'amount', null, 'INVALID_INPUT');
     if (amount === null || amount < 0) {
         throw new RuleError('INVALID_INPUT', 'amount must be a number of at least 0');
     }
     const conflictStatus = requireConflictStatus(raw, 'conflictStatus');
     const policy = readPolicy(raw);
-    const autoApproveThreshold = readNumber(policy, 'autoApproveThreshold', 'INVALID_POLICY') ??
+    const autoApproveThreshold = optNumber(policy.autoApproveThreshold, 'autoApproveThreshold', null, 'INVALID_POLICY') ??
         DEFAULT_DEAL_REGISTRATION_POLICY.autoApproveThreshold;
-    const directorThreshold = readNumber(policy, 'directorThreshold', 'INVALID_POLICY') ?? DEFAULT_DEAL_REGISTRATION_POLICY.directorThreshold;
+    const directorThreshold = optNumber(policy.directorThreshold, 'directorThreshold', null, 'INVALID_POLICY') ??
+        DEFAULT_DEAL_REGISTRATION_POLICY.directorThreshold;
     if (autoApproveThreshold < 0 || directorThreshold < autoApproveThreshold) {
         throw new RuleError('INVALID_POLICY', 'thresholds must satisfy 0 <= autoApproveThreshold <= directorThreshold');
     }
@@ -461,20 +357,20 @@ export function assertTransition(input) {
  */
 export function expiryDate(input) {
     const raw = input;
-    const approvedOn = requireDay(raw, 'approvedOn');
-    const protectionDays = readWhole(raw, 'protectionDays', DEFAULT_DEAL_REGISTRATION_POLICY.protectionDays, 1, 'INVALID_POLICY');
+    const approvedOn = requireDate(raw.approvedOn, 'approvedOn').epochDay;
+    const protectionDays = optWhole(raw.protectionDays, 'protectionDays', DEFAULT_DEAL_REGISTRATION_POLICY.protectionDays, 1, 'INVALID_POLICY');
     return formatDay(approvedOn + protectionDays);
 }
 function renewalFacts(input) {
     const raw = input;
-    const today = requireDay(raw, 'today');
-    const expiresOn = requireDay(raw, 'expiresOn');
-    const renewalCount = readWhole(raw, 'renewalCount', 0, 0, 'INVALID_INPUT');
+    const today = requireDate(raw.today, 'today').epochDay;
+    const expiresOn = requireDate(raw.expiresOn, 'expiresOn').epochDay;
+    const renewalCount = optWhole(raw.renewalCount, 'renewalCount', 0, 0, 'INVALID_INPUT');
     const policy = readPolicy(raw);
     const defaults = DEFAULT_DEAL_REGISTRATION_POLICY;
-    const windowDays = readWhole(policy, 'renewalWindowDays', defaults.renewalWindowDays, 0, 'INVALID_POLICY');
-    const maxRenewals = readWhole(policy, 'maxRenewals', defaults.maxRenewals, 0, 'INVALID_POLICY');
-    const renewalDays = readWhole(policy, 'renewalDays', defaults.renewalDays, 1, 'INVALID_POLICY');
+    const windowDays = optWhole(policy.renewalWindowDays, 'renewalWindowDays', defaults.renewalWindowDays, 0, 'INVALID_POLICY');
+    const maxRenewals = optWhole(policy.maxRenewals, 'maxRenewals', defaults.maxRenewals, 0, 'INVALID_POLICY');
+    const renewalDays = optWhole(policy.renewalDays, 'renewalDays', defaults.renewalDays, 1, 'INVALID_POLICY');
     const opensOn = expiresOn - windowDays;
     let reason = null;
     if (renewalCount >= maxRenewals) {
@@ -529,8 +425,8 @@ export function renew(input) {
  */
 export function expiryWarningsDue(input) {
     const raw = input;
-    const today = requireDay(raw, 'today');
-    const expiresOn = requireDay(raw, 'expiresOn');
+    const today = requireDate(raw.today, 'today').epochDay;
+    const expiresOn = requireDate(raw.expiresOn, 'expiresOn').epochDay;
     const rawDays = raw.warningDays;
     let warningDays = DEFAULT_DEAL_REGISTRATION_POLICY.warningDays;
     if (rawDays !== null && rawDays !== undefined) {
@@ -546,7 +442,7 @@ export function expiryWarningsDue(input) {
     }
     const lastWarningDays = raw.lastWarningDays === null || raw.lastWarningDays === undefined
         ? null
-        : readWhole(raw, 'lastWarningDays', 0, 0, 'INVALID_INPUT');
+        : optWhole(raw.lastWarningDays, 'lastWarningDays', 0, 0, 'INVALID_INPUT');
     const daysLeft = expiresOn - today;
     let due = null;
     if (daysLeft >= 0) {
@@ -571,8 +467,8 @@ export function expiryWarningsDue(input) {
 export function isExpired(input) {
     const raw = input;
     const status = requireRegistrationStatus(raw, 'status');
-    const today = requireDay(raw, 'today');
-    const expiresOn = readDay(raw, 'expiresOn');
+    const today = requireDate(raw.today, 'today').epochDay;
+    const expiresOn = optDate(raw.expiresOn, 'expiresOn')?.epochDay ?? null;
     if (status === 'Expired') {
         return true;
     }
@@ -605,8 +501,8 @@ function parseUtcDatetime(value, key) {
  */
 export function localToday(input) {
     const raw = input;
-    const now = parseUtcDatetime(requireString(raw, 'now'), 'now');
-    const timeZone = requireString(raw, 'timeZone');
+    const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
+    const timeZone = requireString(raw.timeZone, 'timeZone');
     let format;
     try {
         format = new Intl.DateTimeFormat('en-US', {

@@ -1,6 +1,7 @@
 // Generated from lwc-ts-src/prmRules/leadSharing.ts by `npm run build`. Do not edit.
 import { RuleError } from './ruleError';
-import { LEAD_SHARE_STATUSES, leadCheckPartner, leadCompareIds, leadCompareKey, leadIsoDatetime, leadLocationOf, leadParseTerritory, leadReadBoolean, leadReadDatetime, leadReadInteger, leadReadLead, leadReadNumber, leadReadObject, leadReadObjectList, leadReadPartner, leadReadString, leadReadStringList, leadTerritoryMatches, leadTrim, } from './leadSharingCommon';
+import { LEAD_SHARE_STATUSES, leadCheckPartner, leadCompareIds, leadCompareKey, leadIsoDatetime, leadLocationOf, leadParseTerritory, readLeadFacts, readPartnerFacts, leadTerritoryMatches, } from './leadSharingCommon';
+import { optBoolean, optInteger, optNumber, optObject, optObjects, optString, optStrings, readDatetime, trimControl, } from './ruleInput';
 import { leadDistribute } from './leadSharingDistribution';
 import { leadAcceptBy, leadSlaStatus } from './leadSharingCalendar';
 export { LEAD_SHARE_STATUSES, leadParseTerritory, leadTerritoryMatches, leadLocationOf } from './leadSharingCommon';
@@ -31,9 +32,9 @@ function compareKeys(values) {
  */
 export function leadEligibility(input) {
     const raw = input;
-    const lead = leadReadLead(leadReadObject(raw, 'lead'));
-    const policy = leadReadObject(raw, 'policy');
-    return eligibilityOf(lead, leadReadStringList(policy, 'eligibleCountries'), leadReadStringList(policy, 'eligibleSegments'), leadReadStringList(policy, 'eligibleProducts'), leadReadNumber(policy, 'minLeadScore', null));
+    const lead = readLeadFacts(optObject(raw.lead, 'lead'));
+    const policy = optObject(raw.policy, 'policy');
+    return eligibilityOf(lead, optStrings(policy.eligibleCountries, 'eligibleCountries'), optStrings(policy.eligibleSegments, 'eligibleSegments'), optStrings(policy.eligibleProducts, 'eligibleProducts'), optNumber(policy.minLeadScore, 'minLeadScore', null));
 }
 function eligibilityOf(lead, eligibleCountries, eligibleSegments, eligibleProducts, minLeadScore) {
     const reasons = [];
@@ -61,10 +62,10 @@ function eligibilityOf(lead, eligibleCountries, eligibleSegments, eligibleProduc
  */
 export function leadEligiblePartners(input) {
     const raw = input;
-    const lead = leadReadLead(leadReadObject(raw, 'lead'));
-    const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
-    const policy = leadReadObject(raw, 'policy');
-    return eligiblePartnersOf(lead, partners, leadReadInteger(policy, 'minTierRank'), leadReadBoolean(policy, 'requireCertification', false), leadReadBoolean(policy, 'requireTerritoryMatch', false), leadReadStringList(raw, 'excludePartnerIds'));
+    const lead = readLeadFacts(optObject(raw.lead, 'lead'));
+    const partners = optObjects(raw.partners, 'partners').map(readPartnerFacts);
+    const policy = optObject(raw.policy, 'policy');
+    return eligiblePartnersOf(lead, partners, optInteger(policy.minTierRank, 'minTierRank'), optBoolean(policy.requireCertification, 'requireCertification', false), optBoolean(policy.requireTerritoryMatch, 'requireTerritoryMatch', false), optStrings(raw.excludePartnerIds, 'excludePartnerIds'));
 }
 function eligiblePartnersOf(lead, partners, minTierRank, requireCertification, requireTerritoryMatch, excludePartnerIds) {
     const excluded = new Set([...excludePartnerIds, ...lead.excludePartnerIds]);
@@ -103,13 +104,13 @@ function eligiblePartnersOf(lead, partners, minTierRank, requireCertification, r
 }
 /** Null or blank means "not shared" (''); anything else must be a known status. */
 function statusKey(value) {
-    if (value === null || leadTrim(value) === '') {
+    if (value === null || trimControl(value) === '') {
         return '';
     }
     return LEAD_SHARE_STATUSES.includes(value) ? value : null;
 }
 function transitionCode(raw) {
-    return transitionCodeOf(leadReadString(raw, 'from'), leadReadString(raw, 'to'), leadReadString(raw, 'reason'));
+    return transitionCodeOf(optString(raw.from, 'from'), optString(raw.to, 'to'), optString(raw.reason, 'reason'));
 }
 function transitionCodeOf(fromValue, toValue, reason) {
     const from = statusKey(fromValue);
@@ -123,7 +124,7 @@ function transitionCodeOf(fromValue, toValue, reason) {
     if (!LEAD_TRANSITIONS[from].includes(to)) {
         return 'INVALID_TRANSITION';
     }
-    if (to === 'Rejected' && (reason === null || leadTrim(reason) === '')) {
+    if (to === 'Rejected' && (reason === null || trimControl(reason) === '')) {
         return 'REJECTION_REASON_REQUIRED';
     }
     return null;
@@ -155,7 +156,7 @@ export function leadAssertTransition(input) {
  * @param input current status; null or blank for a lead that is not shared
  */
 export function leadNextStatuses(input) {
-    const from = statusKey(leadReadString(input, 'from'));
+    const from = statusKey(optString(input.from, 'from'));
     if (from === null) {
         throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${String(input.from)}`);
     }
@@ -169,19 +170,19 @@ export function leadNextStatuses(input) {
  */
 export function leadRecallDecision(input) {
     const raw = input;
-    const now = leadReadDatetime(raw, 'now', true) ?? 0;
-    const offers = leadReadObjectList(raw, 'offers').map((offer) => ({
-        leadId: leadReadString(offer, 'leadId'),
-        partnerId: leadReadString(offer, 'partnerId'),
-        acceptBy: leadReadDatetime(offer, 'acceptBy', false),
-        status: leadReadString(offer, 'status'),
-        offerCount: leadReadInteger(offer, 'offerCount'),
-        previousPartnerIds: leadReadStringList(offer, 'previousPartnerIds'),
+    const now = readDatetime(raw.now, 'now', true) ?? 0;
+    const offers = optObjects(raw.offers, 'offers').map((offer) => ({
+        leadId: optString(offer.leadId, 'leadId'),
+        partnerId: optString(offer.partnerId, 'partnerId'),
+        acceptBy: readDatetime(offer.acceptBy, 'acceptBy', false),
+        status: optString(offer.status, 'status'),
+        offerCount: optInteger(offer.offerCount, 'offerCount'),
+        previousPartnerIds: optStrings(offer.previousPartnerIds, 'previousPartnerIds'),
     }));
-    return recallOf(now, offers, leadReadInteger(raw, 'maxOffers'));
+    return recallOf(now, offers, optInteger(raw.maxOffers, 'maxOffers'));
 }
 function isBlank(value) {
-    return value === null || leadTrim(value) === '';
+    return value === null || trimControl(value) === '';
 }
 function recallOf(now, offers, maxOffersValue) {
     const maxOffers = maxOffersValue ?? LEAD_DEFAULT_MAX_OFFERS;

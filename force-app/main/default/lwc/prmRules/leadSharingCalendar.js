@@ -8,7 +8,8 @@
  * arithmetic on epoch milliseconds and epoch days, so both produce the same instant.
  */
 import { RuleError } from './ruleError';
-import { leadReadDatetime, leadReadNumber, leadReadObject, leadReadObjectList, leadReadString, leadReadStringList, leadDaysInMonth, leadIsoDatetime, LEAD_SHARE_STATUSES, } from './leadSharingCommon';
+import { leadIsoDatetime, LEAD_SHARE_STATUSES } from './leadSharingCommon';
+import { daysInMonth, optNumber, optObject, optObjects, optString, optStrings, readDatetime, } from './ruleInput';
 export const LEAD_DEFAULT_SLA_HOURS = 48;
 const MS_PER_MINUTE = 60000;
 const MS_PER_DAY = 86400000;
@@ -101,24 +102,24 @@ function epochDayOf(value) {
     const year = match ? Number(match[1]) : 0;
     const month = match ? Number(match[2]) : 0;
     const day = match ? Number(match[3]) : 0;
-    if (!match || year < 1900 || month < 1 || month > 12 || day < 1 || day > leadDaysInMonth(year, month)) {
+    if (!match || year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
         throw invalidCalendar(`holiday ${value} must be a date YYYY-MM-DD`);
     }
     return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 function readCalendar(calendar) {
-    const week = leadReadObject(calendar, 'week');
+    const week = optObject(calendar.week, 'week');
     const days = {};
     for (const key of Object.keys(week)) {
-        days[key] = leadReadObjectList(week, key).map((window) => ({
+        days[key] = optObjects(week[key], key).map((window) => ({
             start: typeof window.start === 'string' ? window.start : null,
             end: typeof window.end === 'string' ? window.end : null,
         }));
     }
     return {
-        timeZone: leadReadString(calendar, 'timeZone'),
+        timeZone: optString(calendar.timeZone, 'timeZone'),
         week: days,
-        holidays: leadReadStringList(calendar, 'holidays').map(epochDayOf),
+        holidays: optStrings(calendar.holidays, 'holidays').map(epochDayOf),
     };
 }
 function parseCalendar(calendar) {
@@ -199,9 +200,9 @@ function addBusinessTime(startMs, durationMs, calendar) {
  */
 export function leadAcceptBy(input) {
     const raw = input;
-    const offeredAt = leadReadDatetime(raw, 'offeredAt', true) ?? 0;
-    const hours = leadReadNumber(raw, 'hours', null);
-    const calendar = raw.calendar === null || raw.calendar === undefined ? null : readCalendar(leadReadObject(raw, 'calendar'));
+    const offeredAt = readDatetime(raw.offeredAt, 'offeredAt', true) ?? 0;
+    const hours = optNumber(raw.hours, 'hours', null);
+    const calendar = raw.calendar === null || raw.calendar === undefined ? null : readCalendar(optObject(raw.calendar, 'calendar'));
     return leadIsoDatetime(acceptByOf(offeredAt, hours, calendar));
 }
 function acceptByOf(offeredAt, hoursValue, calendar) {
@@ -221,14 +222,14 @@ function acceptByOf(offeredAt, hoursValue, calendar) {
  */
 export function leadSlaStatus(input) {
     const raw = input;
-    const now = leadReadDatetime(raw, 'now', true) ?? 0;
-    const status = leadReadString(raw, 'status');
+    const now = readDatetime(raw.now, 'now', true) ?? 0;
+    const status = optString(raw.status, 'status');
     if (status === null || !LEAD_SHARE_STATUSES.includes(status)) {
         throw new RuleError('UNKNOWN_STATUS', `UNKNOWN_STATUS: ${status}`);
     }
     if (status !== 'Offered') {
         return { overdue: false, remainingMinutes: null };
     }
-    const deadline = leadReadDatetime(raw, 'acceptBy', true) ?? 0;
+    const deadline = readDatetime(raw.acceptBy, 'acceptBy', true) ?? 0;
     return { overdue: now > deadline, remainingMinutes: floorDiv(deadline - now, MS_PER_MINUTE) };
 }

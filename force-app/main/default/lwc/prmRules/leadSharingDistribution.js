@@ -10,7 +10,8 @@
  * exactly the assignments of one call.
  */
 import { RuleError } from './ruleError';
-import { leadBestTerritory, leadCheckPartner, leadCompareIds, leadLocationOf, leadParseTerritory, leadReadInteger, leadReadLead, leadReadObject, leadReadObjectList, leadReadPartner, leadReadString, leadTrim, } from './leadSharingCommon';
+import { leadBestTerritory, leadCheckPartner, leadCompareIds, leadLocationOf, leadParseTerritory, readLeadFacts, readPartnerFacts, } from './leadSharingCommon';
+import { optInteger, optObject, optObjects, optString, trimControl } from './ruleInput';
 const STRATEGIES = ['RoundRobin', 'Weighted', 'Territory', 'Capacity'];
 /**
  * The strategy name without spaces (the policy picklist spells it `Round Robin`).
@@ -92,28 +93,28 @@ function territoriesOf(partner) {
     return partner.parsed;
 }
 function readCursor(input) {
-    const cursor = leadReadObject(input, 'cursor');
+    const cursor = optObject(input.cursor, 'cursor');
     let weights = null;
     if (cursor.currentWeights !== null && cursor.currentWeights !== undefined) {
-        const rawWeights = leadReadObject(cursor, 'currentWeights');
+        const rawWeights = optObject(cursor.currentWeights, 'currentWeights');
         weights = {};
         for (const key of Object.keys(rawWeights)) {
-            weights[key] = leadReadInteger(rawWeights, key) ?? 0;
+            weights[key] = optInteger(rawWeights[key], key) ?? 0;
         }
     }
     let byTerritory = null;
     if (cursor.lastPartnerIdByTerritory !== null && cursor.lastPartnerIdByTerritory !== undefined) {
-        const rawByTerritory = leadReadObject(cursor, 'lastPartnerIdByTerritory');
+        const rawByTerritory = optObject(cursor.lastPartnerIdByTerritory, 'lastPartnerIdByTerritory');
         byTerritory = {};
         for (const key of Object.keys(rawByTerritory)) {
-            const value = leadReadString(rawByTerritory, key);
+            const value = optString(rawByTerritory[key], key);
             if (value !== null) {
                 byTerritory[key] = value;
             }
         }
     }
     return {
-        lastPartnerId: leadReadString(cursor, 'lastPartnerId'),
+        lastPartnerId: optString(cursor.lastPartnerId, 'lastPartnerId'),
         currentWeights: weights,
         lastPartnerIdByTerritory: byTerritory,
     };
@@ -135,10 +136,10 @@ function readCursor(input) {
  */
 export function leadDistribute(input) {
     const raw = input;
-    const strategy = leadStrategyKey(leadReadString(raw, 'strategy'));
-    const partners = leadReadObjectList(raw, 'partners').map(leadReadPartner);
+    const strategy = leadStrategyKey(optString(raw.strategy, 'strategy'));
+    const partners = optObjects(raw.partners, 'partners').map(readPartnerFacts);
     const cursor = readCursor(raw);
-    const leads = leadReadObjectList(raw, 'leads').map(leadReadLead);
+    const leads = optObjects(raw.leads, 'leads').map(readLeadFacts);
     return leadDistributeFacts(strategy, leads, partners, cursor);
 }
 /**
@@ -162,7 +163,7 @@ export function leadDistributeFacts(strategyName, leads, partners, cursor) {
     const seenLeads = new Set();
     for (const lead of leads) {
         const leadId = lead.id;
-        if (leadId === null || leadTrim(leadId) === '') {
+        if (leadId === null || trimControl(leadId) === '') {
             throw new RuleError('INVALID_INPUT', 'INVALID_INPUT: lead id is required');
         }
         if (seenLeads.has(leadId)) {

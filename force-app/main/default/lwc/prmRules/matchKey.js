@@ -1,26 +1,5 @@
 // Generated from lwc-ts-src/prmRules/matchKey.ts by `npm run build`. Do not edit.
-/**
- * Match keys: deterministic, index-friendly keys for company names and web domains, so a
- * deal registration, a lead or an application can be matched against customer accounts
- * with an equality query on `Match_Key__c` (Text 255, indexed).
- *
- * Company key: lower-case letters and digits of the name's words run together, with
- * accents transliterated by the explicit table below, `&` read as "and", a leading "The"
- * and trailing legal forms removed (never down to nothing). "The Acme Widgets, Inc." and
- * "ACME-Widgets" both give `acmewidgets`. Letters of scripts without a Latin
- * transliteration (Greek, Cyrillic, Hebrew, Arabic, Thai, kana, CJK, Hangul) are kept, with
- * Greek and Cyrillic folded to lower case. At most 255 characters; never contains a dot.
- *
- * Domain key: the lower-case host name of a website or e-mail address, without scheme,
- * `www.`, user, port, path, query or trailing dot, or null when the value is not a host
- * name or is a free-mail provider (an address at gmail.com says nothing about a company).
- * Always contains a dot, so a domain key can never equal a company key.
- *
- * The Apex twin `MatchKeyRules` implements the same steps with the same tables; the
- * platform's Unicode normaliser and locale-dependent lower-casing are deliberately not
- * used, because the two runtimes would not agree.
- */
-import { RuleError } from './ruleError';
+import { optString, trimControl } from './ruleInput';
 /** Longest key `Match_Key__c` can hold. */
 export const MATCH_KEY_MAX_LENGTH = 255;
 /** Characters transliterated to Latin (or, for Greek and Cyrillic, to a base letter). */
@@ -223,16 +202,6 @@ function foldScriptCase(cp) {
     }
     return cp;
 }
-function readOptionalString(input, key) {
-    const value = input[key];
-    if (value === null || value === undefined) {
-        return null;
-    }
-    if (typeof value !== 'string') {
-        throw new RuleError('INVALID_INPUT', `${key} must be a string`);
-    }
-    return value;
-}
 /** Splits a name into normalised words. */
 function words(name) {
     const result = [];
@@ -301,17 +270,6 @@ export function companyKeyOf(name) {
     }
     const key = parts.join('').substring(0, MATCH_KEY_MAX_LENGTH);
     return key === '' ? null : key;
-}
-function trimControl(value) {
-    let start = 0;
-    let end = value.length;
-    while (start < end && value.charCodeAt(start) <= 32) {
-        start++;
-    }
-    while (end > start && value.charCodeAt(end - 1) <= 32) {
-        end--;
-    }
-    return value.substring(start, end);
 }
 function asciiLowerCase(value) {
     let result = '';
@@ -394,7 +352,7 @@ export function domainKeyOf(value) {
  * @returns the key, or null when the name has no letters or digits
  */
 export function companyMatchKey(input) {
-    return companyKeyOf(readOptionalString(input, 'name'));
+    return companyKeyOf(optString(input.name, 'name'));
 }
 /**
  * Rule `domainKey`: the domain key of a website, host name or e-mail address.
@@ -402,7 +360,7 @@ export function companyMatchKey(input) {
  * @returns the key, or null
  */
 export function domainKey(input) {
-    return domainKeyOf(readOptionalString(input, 'value'));
+    return domainKeyOf(optString(input.value, 'value'));
 }
 /**
  * Rule `matchKeys`: both keys of a company; the domain comes from the website when it
@@ -412,9 +370,9 @@ export function domainKey(input) {
  */
 export function matchKeys(input) {
     const raw = input;
-    const name = readOptionalString(raw, 'name');
-    const website = readOptionalString(raw, 'website');
-    const email = readOptionalString(raw, 'email');
+    const name = optString(raw.name, 'name');
+    const website = optString(raw.website, 'website');
+    const email = optString(raw.email, 'email');
     return {
         companyKey: companyKeyOf(name),
         domainKey: domainKeyOf(website) ?? domainKeyOf(email),

@@ -13,7 +13,7 @@
 import { domainKeyOf } from './matchKey';
 import { RuleError } from './ruleError';
 import { addDays, compareDates, formatIsoDate, parseIsoDate, parseOptionalIsoDate } from './tiersCalendar';
-import { isBlank, optBoolean, optList, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, trimControl, } from './tiersInput';
+import { isBlank, optBoolean, optList, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, trimControl, } from './ruleInput';
 /** Due days of a required module that does not set its own. */
 export const DEFAULT_MODULE_DUE_DAYS = 30;
 /** Upper-cases ASCII letters only, so no locale (Turkish dotted i) changes the result. */

@@ -1,7 +1,8 @@
 // Generated from lwc-ts-src/prmRules/tiers.ts by `npm run build`. Do not edit.
 import { RuleError } from './ruleError';
 import { addDays, addMonths, compareDates, formatIsoDate, parseIsoDate, parseOptionalIsoDate, } from './tiersCalendar';
-import { divideHalfUp, fromHundredths, optBoolean, optList, optNonNegative, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, toHundredths, } from './tiersInput';
+import { divideHalfUp, fromHundredths, toHundredths } from './hundredths';
+import { optBoolean, optList, optNonNegative, optNumber, optObject, optString, optWholeNonNegative, requireObject, requireString, } from './ruleInput';
 /** Default downgrade grace period when the program does not set one. */
 export const DEFAULT_GRACE_DAYS = 90;
 /** Default look-ahead of the at-risk warning. */

@@ -7,7 +7,7 @@
  * may see, the rest reads as a restricted record.
  */
 import { LightningElement, api, wire } from 'lwc';
-import getConflictPanel from '@salesforce/apex/DealRegistrationController.getConflictPanel';
+import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
 const TYPE_LABELS = {
     OPEN_OPPORTUNITY: 'Open opportunity',
     NAMED_ACCOUNT: 'Named account',

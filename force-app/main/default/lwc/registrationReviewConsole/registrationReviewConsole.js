@@ -6,9 +6,9 @@
  * decisions take. The server enforces who may decide; the console only reflects it.
  */
 import { LightningElement } from 'lwc';
-import getReviewQueue from '@salesforce/apex/DealRegistrationController.getReviewQueue';
-import decide from '@salesforce/apex/DealRegistrationController.decide';
-import decideRenewal from '@salesforce/apex/DealRegistrationController.decideRenewal';
+import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
+import decide from '@salesforce/apex/RegistrationReviewController.decide';
+import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
 const TYPE_LABELS = {
     OPEN_OPPORTUNITY: 'Open opportunity',
     NAMED_ACCOUNT: 'Named account',
