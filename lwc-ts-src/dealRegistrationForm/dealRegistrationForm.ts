@@ -17,15 +17,11 @@ import {
   matchKeys,
   type RegistrationApprovalRoute,
 } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexPolicy = PrmApex.PortalDealRegistrationController_PreviewPolicy;
 type ApexInput = PrmApex.PortalDealRegistrationController_RegistrationInput;
 type ApexResult = PrmApex.PortalDealRegistrationController_SubmitResult;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** The form fields, by the name the server uses. */
 export interface RegistrationValues {
@@ -288,8 +284,7 @@ export default class DealRegistrationForm extends LightningElement {
     try {
       this.result = await saveRegistration({ registration: registrationInput(this.values), submit });
     } catch (error) {
-      this.serverError =
-        (error as ApexError).body?.message ?? 'The registration could not be saved. Try again in a moment.';
+      this.serverError = errorMessage(error, 'The registration could not be saved. Try again in a moment.');
     } finally {
       this.saving = false;
     }

@@ -8,13 +8,9 @@
 import { LightningElement, wire } from 'lwc';
 import getMyRegistrations from '@salesforce/apex/PortalDealRegistrationController.getMyRegistrations';
 import requestRenewal from '@salesforce/apex/PortalDealRegistrationController.requestRenewal';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexRegistration = PrmApex.PortalDealRegistrationController_PortalRegistration;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export type ListFilter = 'active' | 'all';
 
@@ -104,9 +100,7 @@ export default class DealRegistrationList extends LightningElement {
       this.error = undefined;
     } else if (result.error) {
       this.registrations = undefined;
-      this.error =
-        (result.error as ApexError).body?.message ??
-        'Your registrations could not be loaded. Reload the page to try again.';
+      this.error = errorMessage(result.error, 'Your registrations could not be loaded. Reload the page to try again.');
     }
   }
 
@@ -133,10 +127,6 @@ export default class DealRegistrationList extends LightningElement {
     return (this.registrations ?? []).length === 0
       ? 'You have not registered any deals yet.'
       : 'No active registrations. Choose All to see closed ones.';
-  }
-
-  get announcementClass(): string {
-    return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
   }
 
   handleFilterChange(event: CustomEvent<{ value: string }>) {
@@ -168,7 +158,7 @@ export default class DealRegistrationList extends LightningElement {
       }
     } catch (error) {
       this.announcementIsError = true;
-      this.announcement = (error as ApexError).body?.message ?? 'The renewal could not be requested. Try again.';
+      this.announcement = errorMessage(error, 'The renewal could not be requested. Try again.');
     } finally {
       this.renewingId = undefined;
     }

@@ -11,15 +11,11 @@ import acceptLead from '@salesforce/apex/PortalLeadInboxController.accept';
 import rejectLead from '@salesforce/apex/PortalLeadInboxController.reject';
 import updateLeadStatus from '@salesforce/apex/PortalLeadInboxController.updateStatus';
 import { leadNextStatuses, leadSlaStatus } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type Inbox = PrmApex.PortalLeadInboxController_Inbox;
 type InboxLead = PrmApex.PortalLeadInboxController_LeadRow;
 type ActionResult = PrmApex.PortalLeadInboxController_ActionResult;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export interface Option {
   label: string;
@@ -189,8 +185,7 @@ export default class LeadInbox extends LightningElement {
       this.error = undefined;
     } catch (error) {
       this.inbox = undefined;
-      this.error =
-        (error as ApexError).body?.message ?? 'Your leads could not be loaded. Reload the page to try again.';
+      this.error = errorMessage(error, 'Your leads could not be loaded. Reload the page to try again.');
     }
   }
 
@@ -232,10 +227,6 @@ export default class LeadInbox extends LightningElement {
 
   get isBusy(): boolean {
     return this.busyId !== undefined;
-  }
-
-  get announcementClass(): string {
-    return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
   }
 
   handleAccept(event: Event) {
@@ -308,7 +299,7 @@ export default class LeadInbox extends LightningElement {
       }
       await this.load();
     } catch (error) {
-      this.announce((error as ApexError).body?.message ?? 'The change was not saved. Try again.', true);
+      this.announce(errorMessage(error, 'The change was not saved. Try again.'), true);
     } finally {
       this.busyId = undefined;
     }

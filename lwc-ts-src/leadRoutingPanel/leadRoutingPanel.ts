@@ -12,15 +12,11 @@ import rerouteToNext from '@salesforce/apex/LeadRoutingPanelController.rerouteTo
 import offerToPartner from '@salesforce/apex/LeadRoutingPanelController.offerToPartner';
 import returnToQueue from '@salesforce/apex/LeadRoutingPanelController.returnToQueue';
 import { leadSlaStatus } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type RoutingView = PrmApex.LeadRoutingPanelController_RoutingView;
 type Hop = PrmApex.LeadRoutingPanelController_Hop;
 type Candidate = PrmApex.LeadRoutingPanelController_Candidate;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export interface HopRow {
   id: string;
@@ -151,7 +147,7 @@ export default class LeadRoutingPanel extends LightningElement {
       this.error = undefined;
     } catch (error) {
       this.view = undefined;
-      this.error = (error as ApexError).body?.message ?? 'The routing of this lead could not be loaded.';
+      this.error = errorMessage(error, 'The routing of this lead could not be loaded.');
     }
   }
 
@@ -221,10 +217,6 @@ export default class LeadRoutingPanel extends LightningElement {
     return this.actionsDisabled || (!this.view?.status && !this.view?.partnerId);
   }
 
-  get announcementClass(): string {
-    return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
-  }
-
   handlePartnerChange(event: CustomEvent<{ value: string }>) {
     this.chosenPartnerId = event.detail.value;
   }
@@ -263,7 +255,7 @@ export default class LeadRoutingPanel extends LightningElement {
         await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
       }
     } catch (error) {
-      this.announce((error as ApexError).body?.message ?? 'The lead was not re-routed. Try again.', true);
+      this.announce(errorMessage(error, 'The lead was not re-routed. Try again.'), true);
     } finally {
       this.busy = false;
     }

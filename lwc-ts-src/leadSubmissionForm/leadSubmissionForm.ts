@@ -10,15 +10,11 @@ import getFormOptions from '@salesforce/apex/PortalLeadSubmissionController.getF
 import checkDuplicates from '@salesforce/apex/PortalLeadSubmissionController.checkDuplicates';
 import submitLead from '@salesforce/apex/PortalLeadSubmissionController.submit';
 import { matchKeys } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type LeadDraft = PrmApex.PortalLeadSubmissionController_LeadDraft;
 type DuplicateCheck = PrmApex.PortalLeadSubmissionController_DuplicateCheck;
 type FormOptions = PrmApex.PortalLeadSubmissionController_FormOptions;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 type DraftField = keyof LeadDraft;
 
@@ -104,10 +100,6 @@ export default class LeadSubmissionForm extends LightningElement {
     return !this.canCheck;
   }
 
-  get announcementClass(): string {
-    return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
-  }
-
   handleFieldChange(event: CustomEvent<{ value?: string; checked?: boolean }>) {
     const field = (event.currentTarget as HTMLElement).dataset.field as DraftField | undefined;
     if (!field || !FIELDS.includes(field)) {
@@ -147,7 +139,7 @@ export default class LeadSubmissionForm extends LightningElement {
         this.reset();
       }
     } catch (error) {
-      this.announce((error as ApexError).body?.message ?? 'The lead was not submitted. Try again.', true);
+      this.announce(errorMessage(error, 'The lead was not submitted. Try again.'), true);
     } finally {
       this.busy = false;
     }
@@ -162,7 +154,7 @@ export default class LeadSubmissionForm extends LightningElement {
       this.confirmed = false;
     } catch (error) {
       this.check = undefined;
-      this.announce((error as ApexError).body?.message ?? 'We could not check for duplicates. Try again.', true);
+      this.announce(errorMessage(error, 'We could not check for duplicates. Try again.'), true);
     } finally {
       this.busy = false;
     }

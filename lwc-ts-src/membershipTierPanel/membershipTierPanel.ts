@@ -6,14 +6,10 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTierHistory from '@salesforce/apex/MembershipTierController.getTierHistory';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexHistory = PrmApex.MembershipTierController_MembershipHistory;
 type ApexChange = PrmApex.MembershipTierController_ChangeView;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** The figures of one decision, as far as the snapshot holds them. */
 export interface SnapshotFacts {
@@ -100,7 +96,7 @@ export default class MembershipTierPanel extends LightningElement {
       this.error = undefined;
     } else if (error) {
       this.histories = undefined;
-      this.error = (error as ApexError).body?.message ?? 'The tier history could not be loaded.';
+      this.error = errorMessage(error, 'The tier history could not be loaded.');
     }
   }
 

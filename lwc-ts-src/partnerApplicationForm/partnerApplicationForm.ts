@@ -7,15 +7,11 @@
 import { LightningElement, wire } from 'lwc';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexProgram = PrmApex.PortalPartnerApplicationController_ProgramOption;
 type ApexInput = PrmApex.PortalPartnerApplicationController_ApplicationInput;
 type ApexFieldError = PrmApex.PortalPartnerApplicationController_FieldError;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** A base input component as far as this form uses it. */
 interface FormInput extends HTMLElement {
@@ -117,8 +113,7 @@ export default class PartnerApplicationForm extends LightningElement {
       this.loadError = undefined;
     } else if (error) {
       this.programs = undefined;
-      this.loadError =
-        (error as ApexError).body?.message ?? 'The programs could not be loaded. Reload the page to try again.';
+      this.loadError = errorMessage(error, 'The programs could not be loaded. Reload the page to try again.');
     }
   }
 
@@ -202,8 +197,7 @@ export default class PartnerApplicationForm extends LightningElement {
         this.markFieldErrors();
       }
     } catch (error) {
-      this.formMessage =
-        (error as ApexError).body?.message ?? 'Your application could not be sent. Please try again later.';
+      this.formMessage = errorMessage(error, 'Your application could not be sent. Please try again later.');
     } finally {
       this.submitting = false;
     }

@@ -12,6 +12,7 @@ import saveAttribution from '@salesforce/apex/AttributionController.saveAttribut
 import deleteAttribution from '@salesforce/apex/AttributionController.deleteAttribution';
 import type { AttributionPolicy, AttributionRole } from 'c/prmRules';
 import { type PanelRow, type Preview, type PreviewContext, previewAttribution } from './attributionPreview';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexPanel = PrmApex.AttributionController_Panel;
 
@@ -42,26 +43,8 @@ function localToday(): string {
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
-interface Message {
-  message?: string;
-}
-
-/** An Apex error as LWC receives it: one message, or a list of them (page errors). */
-interface ApexError extends Message {
-  body?: Message | Message[];
-}
-
-/** The message of an Apex or rule error. */
-export function errorMessage(error: unknown): string {
-  const failure = (error ?? {}) as ApexError;
-  if (Array.isArray(failure.body)) {
-    return failure.body.map((item) => item.message).join(' ');
-  }
-  if (failure.body?.message) {
-    return failure.body.message;
-  }
-  return failure.message ?? 'Something went wrong. Reload the page and try again.';
-}
+/** Shown when a failure carries no message from the server. */
+const FALLBACK_ERROR = 'Something went wrong. Reload the page and try again.';
 
 export default class PartnerAttributionPanel extends LightningElement {
   @api recordId?: string;
@@ -89,7 +72,7 @@ export default class PartnerAttributionPanel extends LightningElement {
       this.loadError = undefined;
     } else if (error) {
       this.panel = undefined;
-      this.loadError = errorMessage(error);
+      this.loadError = errorMessage(error, FALLBACK_ERROR);
     }
   }
 
@@ -330,7 +313,7 @@ export default class PartnerAttributionPanel extends LightningElement {
       this.handleCancel();
       this.notifySaved('Partner credit saved', 'Weights and amounts were recomputed for every partner.');
     } catch (error) {
-      this.actionError = errorMessage(error);
+      this.actionError = errorMessage(error, FALLBACK_ERROR);
     } finally {
       this.saving = false;
     }
@@ -346,7 +329,7 @@ export default class PartnerAttributionPanel extends LightningElement {
       this.panel = await deleteAttribution({ attributionId: id });
       this.notifySaved('Partner removed', 'The remaining partners share the credit.');
     } catch (error) {
-      this.actionError = errorMessage(error);
+      this.actionError = errorMessage(error, FALLBACK_ERROR);
     }
   }
 

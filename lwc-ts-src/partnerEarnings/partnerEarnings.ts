@@ -7,14 +7,10 @@
 import { LightningElement, wire } from 'lwc';
 import getEarnings from '@salesforce/apex/PortalEarningsController.getEarnings';
 import { payoutPeriod, type PayoutCadence } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexEarnings = PrmApex.PortalEarningsController_Earnings;
 type ApexPeriod = PrmApex.PortalEarningsController_PeriodTotal;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** Totals of one payout period, in cents while adding up. */
 interface PeriodCents {
@@ -90,8 +86,7 @@ export default class PartnerEarnings extends LightningElement {
       this.error = undefined;
     } else if (error) {
       this.earnings = undefined;
-      this.error =
-        (error as ApexError).body?.message ?? 'Your earnings could not be loaded. Reload the page to try again.';
+      this.error = errorMessage(error, 'Your earnings could not be loaded. Reload the page to try again.');
     }
   }
 

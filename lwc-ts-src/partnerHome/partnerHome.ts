@@ -15,14 +15,10 @@ import {
   type EngagementComponentName,
   type TierCriterionName,
 } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexHome = PrmApex.PortalPartnerHomeController_Home;
 type ApexMembership = PrmApex.PortalPartnerHomeController_MembershipView;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export interface CriterionRow {
   key: TierCriterionName;
@@ -240,8 +236,7 @@ export default class PartnerHome extends LightningElement {
       this.error = undefined;
     } else if (error) {
       this.home = undefined;
-      this.error =
-        (error as ApexError).body?.message ?? 'Your partner home could not be loaded. Reload the page to try again.';
+      this.error = errorMessage(error, 'Your partner home could not be loaded. Reload the page to try again.');
     }
   }
 

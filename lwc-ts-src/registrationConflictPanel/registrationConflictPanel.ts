@@ -7,15 +7,11 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexPanel = PrmApex.RegistrationConflictPanelController_ConflictPanel;
 type ApexEvidence = PrmApex.RegistrationEvidence_Item;
 type ApexRegistration = PrmApex.RegistrationConflictPanelController_PanelRegistration;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export interface EvidenceRow {
   key: string;
@@ -122,7 +118,7 @@ export default class RegistrationConflictPanel extends LightningElement {
       this.error = undefined;
     } else if (error) {
       this.panel = undefined;
-      this.error = (error as ApexError).body?.message ?? 'The partner registrations could not be loaded.';
+      this.error = errorMessage(error, 'The partner registrations could not be loaded.');
     }
   }
 

@@ -8,16 +8,12 @@ import { LightningElement } from 'lwc';
 import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
 import decide from '@salesforce/apex/RegistrationReviewController.decide';
 import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexQueue = PrmApex.RegistrationReviewController_ReviewQueue;
 type ApexItem = PrmApex.RegistrationReviewController_ReviewItem;
 type ApexDecided = PrmApex.RegistrationReviewController_DecidedItem;
 type ApexResult = PrmApex.RegistrationReviewController_DecisionResult;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 export interface EvidenceLine {
   key: string;
@@ -161,6 +157,11 @@ export default class RegistrationReviewConsole extends LightningElement {
   announcement?: string;
   failure?: string;
 
+  /** A failed decision, else a failed load: what stops the reviewer now. */
+  get problem(): string | undefined {
+    return this.failure ?? this.loadError;
+  }
+
   connectedCallback() {
     this.load();
   }
@@ -263,7 +264,7 @@ export default class RegistrationReviewConsole extends LightningElement {
         this.failure = result.message ?? 'The decision was not saved.';
       }
     } catch (error) {
-      this.failure = (error as ApexError).body?.message ?? 'The decision could not be saved. Try again.';
+      this.failure = errorMessage(error, 'The decision could not be saved. Try again.');
     } finally {
       this.busyId = undefined;
     }
@@ -285,7 +286,7 @@ export default class RegistrationReviewConsole extends LightningElement {
       this.queue = await getReviewQueue({});
       this.loadError = undefined;
     } catch (error) {
-      this.loadError = (error as ApexError).body?.message ?? 'The review queue could not be loaded.';
+      this.loadError = errorMessage(error, 'The review queue could not be loaded.');
     } finally {
       this.loading = false;
     }

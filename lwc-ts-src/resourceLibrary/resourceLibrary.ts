@@ -8,13 +8,9 @@ import { LightningElement, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import getResources from '@salesforce/apex/PortalResourceLibraryController.getResources';
 import logDownload from '@salesforce/apex/PortalResourceLibraryController.logDownload';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexResource = PrmApex.PortalResourceLibraryController_Resource;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** The navigation entry point NavigationMixin adds to the component. */
 type Navigating = { [NavigationMixin.Navigate]: (pageReference: PageReference) => void };
@@ -87,7 +83,7 @@ export default class ResourceLibrary extends NavigationMixin(LightningElement) {
       this.error = undefined;
     } else if (error) {
       this.resources = undefined;
-      this.error = (error as ApexError).body?.message ?? 'The resource library could not be loaded.';
+      this.error = errorMessage(error, 'The resource library could not be loaded.');
     }
   }
 
@@ -129,7 +125,7 @@ export default class ResourceLibrary extends NavigationMixin(LightningElement) {
       this.status = `${title} is downloading.`;
     } catch (error) {
       this.status = '';
-      this.downloadError = (error as ApexError).body?.message ?? `${title} could not be downloaded.`;
+      this.downloadError = errorMessage(error, `${title} could not be downloaded.`);
     } finally {
       this.downloadingId = null;
     }

@@ -7,13 +7,9 @@
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 
 type ApexRow = PrmApex.PortalTrainingController_TrainingRow;
-
-/** An Apex error as LWC receives it. */
-interface ApexError {
-  body?: { message?: string };
-}
 
 /** Days before the due date an assignment shows as due soon: the window of the reminder rule. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
@@ -107,8 +103,7 @@ export default class TrainingTracker extends LightningElement {
       this.error = undefined;
     } else if (error) {
       this.rows = undefined;
-      this.error =
-        (error as ApexError).body?.message ?? 'Your training could not be loaded. Reload the page to try again.';
+      this.error = errorMessage(error, 'Your training could not be loaded. Reload the page to try again.');
     }
   }
 

@@ -1,4 +1,3 @@
-import { createElement } from 'lwc';
 import DealRegistrationForm, {
   browserToday,
   previewOf,
@@ -8,28 +7,23 @@ import DealRegistrationForm, {
 } from 'c/dealRegistrationForm';
 import getPolicy from '@salesforce/apex/PortalDealRegistrationController.getPolicy';
 import saveRegistration from '@salesforce/apex/PortalDealRegistrationController.saveRegistration';
+import { $, apexMock, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalDealRegistrationController.getPolicy',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/PortalDealRegistrationController.saveRegistration', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const policyWire = getPolicy as unknown as WireMock;
-const save = saveRegistration as unknown as jest.Mock;
+const policyWire = wireMock(getPolicy);
+const save = apexMock(saveRegistration);
 
 const POLICY = { autoApproveThreshold: 20000, directorThreshold: 100000, protectionDays: 90 };
+
+const render = () => mount('c-deal-registration-form', DealRegistrationForm);
 
 function values(overrides: Partial<RegistrationValues> = {}): RegistrationValues {
   return {
@@ -47,25 +41,6 @@ function values(overrides: Partial<RegistrationValues> = {}): RegistrationValues
   };
 }
 
-function mount() {
-  const element = createElement('c-deal-registration-form', { is: DealRegistrationForm });
-  document.body.appendChild(element);
-  return element;
-}
-
-/** Lets wire emissions, re-renders and resolved Apex calls settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
 function type(element: HTMLElement, field: string, value: string) {
   const input = $(element, `[data-field="${field}"]`)!;
   (input as unknown as { value: string }).value = value;
@@ -77,9 +52,7 @@ function click(element: HTMLElement, id: string) {
 }
 
 afterEach(() => {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
+  unmountAll();
   jest.clearAllMocks();
 });
 
@@ -172,7 +145,7 @@ describe('browserToday', () => {
 
 describe('c-deal-registration-form', () => {
   it('previews keys and route live as the partner types', async () => {
-    const element = mount();
+    const element = render();
     policyWire.emit(POLICY);
     await flush();
 
@@ -185,10 +158,11 @@ describe('c-deal-registration-form', () => {
     expect($(element, '[data-id="domain-key"]')!.textContent).toBe('fabrikam.com');
     expect($(element, '[data-id="route"]')!.textContent).toBe('A director approves registrations of this size.');
     expect($(element, '[data-id="route"]')!.closest('[aria-live="polite"]')).not.toBeNull();
+    await expectAccessible(element);
   });
 
   it('uses the standard thresholds and says so when the policy cannot be loaded', async () => {
-    const element = mount();
+    const element = render();
     policyWire.error({ message: 'no access' });
     await flush();
     type(element, 'amount', '30000');
@@ -199,7 +173,7 @@ describe('c-deal-registration-form', () => {
   });
 
   it('lists what to correct and sends nothing when the form is incomplete', async () => {
-    const element = mount();
+    const element = render();
     await flush();
     type(element, 'prospectCompany', 'Contoso');
     click(element, 'submit');
@@ -214,6 +188,7 @@ describe('c-deal-registration-form', () => {
     type(element, 'amount', '5000');
     await flush();
     expect($(element, '[data-id="errors"]')!.textContent).toContain('Correct 1 field.');
+    await expectAccessible(element);
   });
 
   it('submits and shows the server status and neutral verdict', async () => {
@@ -224,7 +199,7 @@ describe('c-deal-registration-form', () => {
       verdict: 'Needs review: our team will check this registration and get back to you.',
       message: 'Submitted. Your channel manager will review it.',
     });
-    const element = mount();
+    const element = render();
     await flush();
     type(element, 'prospectCompany', 'Contoso');
     type(element, 'amount', '12000');
@@ -250,6 +225,7 @@ describe('c-deal-registration-form', () => {
     click(element, 'another');
     await flush();
     expect(($(element, '[data-field="prospectCompany"]') as unknown as { value: string }).value).toBe('');
+    await expectAccessible(element);
   });
 
   it('shows the protection end of an approval', async () => {
@@ -261,7 +237,7 @@ describe('c-deal-registration-form', () => {
       expiresOn: '2030-09-13',
       message: 'Approved. Your protection runs until 2030-09-13.',
     });
-    const element = mount();
+    const element = render();
     await flush();
     type(element, 'prospectCompany', 'Tailspin Toys');
     type(element, 'amount', '1000');
@@ -275,7 +251,7 @@ describe('c-deal-registration-form', () => {
 
   it('saves a draft without amount or date', async () => {
     save.mockResolvedValue({ id: 'a01000000000003AAA', name: 'DR-000044', status: 'Draft', message: 'Draft saved.' });
-    const element = mount();
+    const element = render();
     await flush();
     type(element, 'prospectCompany', 'Northwind Traders');
     click(element, 'save-draft');
@@ -292,7 +268,7 @@ describe('c-deal-registration-form', () => {
     save.mockRejectedValue({
       body: { message: 'The expected close date cannot be in the past when you submit a registration.' },
     });
-    const element = mount();
+    const element = render();
     await flush();
     type(element, 'prospectCompany', 'Contoso');
     type(element, 'amount', '1000');

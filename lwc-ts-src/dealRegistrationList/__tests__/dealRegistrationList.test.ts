@@ -1,27 +1,29 @@
-import { createElement } from 'lwc';
 import DealRegistrationList, { expiryText, registrationRows } from 'c/dealRegistrationList';
 import getMyRegistrations from '@salesforce/apex/PortalDealRegistrationController.getMyRegistrations';
 import requestRenewal from '@salesforce/apex/PortalDealRegistrationController.requestRenewal';
+import {
+  $,
+  $$,
+  $status,
+  apexMock,
+  expectAccessible,
+  flush,
+  mount,
+  unmountAll,
+  wireMock,
+} from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalDealRegistrationController.getMyRegistrations',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/PortalDealRegistrationController.requestRenewal', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const registrationsWire = getMyRegistrations as unknown as WireMock;
-const renew = requestRenewal as unknown as jest.Mock;
+const registrationsWire = wireMock(getMyRegistrations);
+const renew = apexMock(requestRenewal);
 
 const REGISTRATIONS = [
   {
@@ -64,32 +66,10 @@ const REGISTRATIONS = [
   },
 ];
 
-function mount() {
-  const element = createElement('c-deal-registration-list', { is: DealRegistrationList });
-  document.body.appendChild(element);
-  return element;
-}
-
-/** Lets wire emissions, re-renders and resolved Apex calls settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
+const render = () => mount('c-deal-registration-list', DealRegistrationList);
 
 afterEach(() => {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
+  unmountAll();
   jest.clearAllMocks();
 });
 
@@ -121,8 +101,8 @@ describe('registrationRows', () => {
 
 describe('c-deal-registration-list', () => {
   it('lists the partner registrations with status and days to expiry', async () => {
-    const element = mount();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    const element = render();
+    expect($status(element, 'lightning-spinner')).not.toBeNull();
     registrationsWire.emit(REGISTRATIONS);
     await flush();
 
@@ -132,10 +112,11 @@ describe('c-deal-registration-list', () => {
     expect(rows[0].querySelector('[data-cell="days"]')!.textContent).toBe('5 days left');
     expect((rows[2].querySelector('lightning-badge') as unknown as { label: string }).label).toBe('Pending Approval');
     expect($$(element, 'lightning-button[data-id]')).toHaveLength(1);
+    await expectAccessible(element);
   });
 
   it('switches to all registrations', async () => {
-    const element = mount();
+    const element = render();
     registrationsWire.emit(REGISTRATIONS);
     await flush();
     $(element, '[data-id="filter"]')!.dispatchEvent(new CustomEvent('change', { detail: { value: 'all' } }));
@@ -146,7 +127,7 @@ describe('c-deal-registration-list', () => {
 
   it('requests a renewal and announces the answer', async () => {
     renew.mockResolvedValue({ success: true, message: 'Renewal requested. Your channel manager will decide it.' });
-    const element = mount();
+    const element = render();
     registrationsWire.emit(REGISTRATIONS);
     await flush();
 
@@ -154,7 +135,7 @@ describe('c-deal-registration-list', () => {
     await flush();
 
     expect(renew).toHaveBeenCalledWith({ registrationId: 'a01000000000001AAA' });
-    const announcement = $(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.textContent).toBe('Renewal requested. Your channel manager will decide it.');
     expect(announcement.closest('[aria-live="polite"]')).not.toBeNull();
     expect($(element, 'lightning-button[data-id="a01000000000001AAA"]')).toBeNull();
@@ -163,14 +144,14 @@ describe('c-deal-registration-list', () => {
 
   it('says why a renewal was refused and keeps the action', async () => {
     renew.mockResolvedValue({ success: false, message: 'This registration has already expired.' });
-    const element = mount();
+    const element = render();
     registrationsWire.emit(REGISTRATIONS);
     await flush();
 
     $(element, 'lightning-button[data-id="a01000000000001AAA"]')!.dispatchEvent(new CustomEvent('click'));
     await flush();
 
-    const announcement = $(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.className).toContain('slds-text-color_error');
     expect(announcement.textContent).toBe('This registration has already expired.');
     expect($(element, 'lightning-button[data-id="a01000000000001AAA"]')).not.toBeNull();
@@ -178,18 +159,18 @@ describe('c-deal-registration-list', () => {
 
   it('reports a failed request', async () => {
     renew.mockRejectedValue({ body: { message: 'Server unavailable' } });
-    const element = mount();
+    const element = render();
     registrationsWire.emit(REGISTRATIONS);
     await flush();
 
     $(element, 'lightning-button[data-id="a01000000000001AAA"]')!.dispatchEvent(new CustomEvent('click'));
     await flush();
 
-    expect($(element, '[data-id="announcement"]')!.textContent).toBe('Server unavailable');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Server unavailable');
   });
 
   it('has an empty state for a partner without registrations', async () => {
-    const element = mount();
+    const element = render();
     registrationsWire.emit([]);
     await flush();
 
@@ -198,7 +179,7 @@ describe('c-deal-registration-list', () => {
   });
 
   it('points to All when only closed registrations exist', async () => {
-    const element = mount();
+    const element = render();
     registrationsWire.emit([REGISTRATIONS[3]]);
     await flush();
 
@@ -208,12 +189,12 @@ describe('c-deal-registration-list', () => {
   });
 
   it('shows a load error as an alert', async () => {
-    const element = mount();
+    const element = render();
     registrationsWire.error({ message: 'Insufficient access' });
     await flush();
 
-    const error = $(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($status(element, 'lightning-spinner')).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
-import { createElement } from 'lwc';
 import LeadInbox, { activeRows, countdownText, offerRows } from 'c/leadInbox';
 import getInbox from '@salesforce/apex/PortalLeadInboxController.getInbox';
 import acceptLead from '@salesforce/apex/PortalLeadInboxController.accept';
 import rejectLead from '@salesforce/apex/PortalLeadInboxController.reject';
 import updateLeadStatus from '@salesforce/apex/PortalLeadInboxController.updateStatus';
+import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll } from '../../../tests/lwc/lwcTest';
 
 jest.mock('@salesforce/apex/PortalLeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/PortalLeadInboxController.accept', () => ({ default: jest.fn() }), { virtual: true });
@@ -12,12 +12,14 @@ jest.mock('@salesforce/apex/PortalLeadInboxController.updateStatus', () => ({ de
   virtual: true,
 });
 
-const load = getInbox as unknown as jest.Mock;
-const accept = acceptLead as unknown as jest.Mock;
-const reject = rejectLead as unknown as jest.Mock;
-const update = updateLeadStatus as unknown as jest.Mock;
+const load = apexMock(getInbox);
+const accept = apexMock(acceptLead);
+const reject = apexMock(rejectLead);
+const update = apexMock(updateLeadStatus);
 
 const SERVER_NOW = '2030-03-04T09:00:00.000Z';
+
+const render = () => mount('c-lead-inbox', LeadInbox);
 
 function inbox(overrides: Record<string, unknown> = {}) {
   return {
@@ -59,31 +61,11 @@ function inbox(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function mount() {
-  const element = createElement('c-lead-inbox', { is: LeadInbox });
-  document.body.appendChild(element);
-  return element;
-}
-
-/** Lets resolved Apex calls and re-renders settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function query<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-
 function button(element: Element, action: string, leadId?: string): HTMLElement {
   const selector = leadId
     ? `lightning-button[data-action="${action}"][data-id="${leadId}"]`
     : `lightning-button[data-action="${action}"]`;
-  const found = query(element, selector);
+  const found = $(element, selector);
   if (!found) {
     throw new Error(`no button ${selector}`);
   }
@@ -131,33 +113,33 @@ describe('c-lead-inbox', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.useRealTimers();
     jest.clearAllMocks();
   });
 
   it('lists offers with a countdown from the server clock and the accepted leads', async () => {
-    const element = mount();
+    const element = render();
     await flush();
 
     const offers = element.shadowRoot!.querySelectorAll('[data-offer]');
     expect(offers).toHaveLength(2);
-    expect(query(element, '[data-offer="00Q000000000001AAA"] [data-cell="company"]')!.textContent).toBe(
+    expect($(element, '[data-offer="00Q000000000001AAA"] [data-cell="company"]')!.textContent).toBe(
       'Analytical Engines',
     );
-    const countdown = query(element, '[data-offer="00Q000000000001AAA"] [data-cell="countdown"]')!;
+    const countdown = $(element, '[data-offer="00Q000000000001AAA"] [data-cell="countdown"]')!;
     expect(countdown.textContent).toBe('3h 0m left');
     expect(countdown.className).toBe('slds-text-color_error');
-    expect(query(element, '[data-row="00Q000000000003AAA"] [data-cell="company"]')!.textContent).toBe('Bletchley');
+    expect($(element, '[data-row="00Q000000000003AAA"] [data-cell="company"]')!.textContent).toBe('Bletchley');
     expect(button(element, 'accept', '00Q000000000001AAA').getAttribute('title')).toBe(
       'Accept the lead from Analytical Engines',
     );
+    jest.useRealTimers();
+    await expectAccessible(element);
   });
 
   it('ticks the countdown down', async () => {
-    const element = mount();
+    const element = render();
     await flush();
 
     // Two hours later on the browser clock (the tick itself advances it 30 seconds).
@@ -165,20 +147,20 @@ describe('c-lead-inbox', () => {
     jest.advanceTimersByTime(30000);
     await flush();
 
-    expect(query(element, '[data-offer="00Q000000000001AAA"] [data-cell="countdown"]')!.textContent).toBe('1h 0m left');
+    expect($(element, '[data-offer="00Q000000000001AAA"] [data-cell="countdown"]')!.textContent).toBe('1h 0m left');
   });
 
   it('accepts an offer, announces it and reloads', async () => {
     accept.mockResolvedValue({ success: true, status: 'Accepted', message: 'Lead accepted: it is yours to work.' });
-    const element = mount();
+    const element = render();
     await flush();
 
     button(element, 'accept', '00Q000000000001AAA').click();
     await flush();
 
     expect(accept).toHaveBeenCalledWith({ leadId: '00Q000000000001AAA' });
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Lead accepted: it is yours to work.');
-    expect(query(element, '[data-id="announcement"]')!.className).toBe('slds-text-color_success');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Lead accepted: it is yours to work.');
+    expect($status(element, '[data-id="announcement"]')!.className).toBe('slds-text-color_success');
     expect(load).toHaveBeenCalledTimes(2);
   });
 
@@ -188,88 +170,90 @@ describe('c-lead-inbox', () => {
       status: 'Rejected',
       message: 'Lead rejected: thank you for telling us why.',
     });
-    const element = mount();
+    const element = render();
     await flush();
 
     button(element, 'reject', '00Q000000000002AAA').click();
     await flush();
-    expect(query(element, '[data-id="reject-form"]')).not.toBeNull();
+    expect($(element, '[data-id="reject-form"]')).not.toBeNull();
 
     button(element, 'confirm-reject').click();
     await flush();
     expect(reject).not.toHaveBeenCalled();
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Choose why you are rejecting the lead.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Choose why you are rejecting the lead.');
 
-    const reason = query(element, 'lightning-combobox[data-id="reason"]')!;
+    const reason = $(element, 'lightning-combobox[data-id="reason"]')!;
     reason.dispatchEvent(new CustomEvent('change', { detail: { value: 'No capacity' } }));
     await flush();
     button(element, 'confirm-reject').click();
     await flush();
 
     expect(reject).toHaveBeenCalledWith({ leadId: '00Q000000000002AAA', reason: 'No capacity' });
-    expect(query(element, '[data-id="reject-form"]')).toBeNull();
+    expect($(element, '[data-id="reject-form"]')).toBeNull();
+    jest.useRealTimers();
+    await expectAccessible(element);
   });
 
   it('cancels a rejection', async () => {
-    const element = mount();
+    const element = render();
     await flush();
     button(element, 'reject', '00Q000000000001AAA').click();
     await flush();
     button(element, 'cancel-reject').click();
     await flush();
-    expect(query(element, '[data-id="reject-form"]')).toBeNull();
+    expect($(element, '[data-id="reject-form"]')).toBeNull();
   });
 
   it('moves an accepted lead on and reports a refusal as an error', async () => {
     update.mockResolvedValue({ success: false, code: 'SAVE_FAILED', message: 'This offer moved on.' });
-    const element = mount();
+    const element = render();
     await flush();
 
     button(element, 'save-status', '00Q000000000003AAA').click();
     await flush();
     expect(update).not.toHaveBeenCalled();
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Choose the new status first.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Choose the new status first.');
 
-    const picker = query(element, 'lightning-combobox[data-id="00Q000000000003AAA"]')!;
+    const picker = $(element, 'lightning-combobox[data-id="00Q000000000003AAA"]')!;
     picker.dispatchEvent(new CustomEvent('change', { detail: { value: 'Working' } }));
     button(element, 'save-status', '00Q000000000003AAA').click();
     await flush();
 
     expect(update).toHaveBeenCalledWith({ leadId: '00Q000000000003AAA', status: 'Working' });
-    const announcement = query(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.textContent).toBe('This offer moved on.');
     expect(announcement.className).toBe('slds-text-color_error');
   });
 
   it('shows a thrown Apex error', async () => {
     accept.mockRejectedValue({ body: { message: 'Insufficient access' } });
-    const element = mount();
+    const element = render();
     await flush();
     button(element, 'accept', '00Q000000000001AAA').click();
     await flush();
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Insufficient access');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Insufficient access');
   });
 
   it('shows empty states', async () => {
     load.mockResolvedValue(inbox({ offered: [], active: [] }));
-    const element = mount();
+    const element = render();
     await flush();
-    expect(query(element, '[data-id="no-offers"]')).not.toBeNull();
-    expect(query(element, '[data-id="no-actives"]')).not.toBeNull();
-    expect(query(element, '[data-id="offers"]')).toBeNull();
+    expect($(element, '[data-id="no-offers"]')).not.toBeNull();
+    expect($(element, '[data-id="no-actives"]')).not.toBeNull();
+    expect($(element, '[data-id="offers"]')).toBeNull();
   });
 
   it('shows a load error as an alert', async () => {
     load.mockRejectedValue({ body: { message: 'This page is for partner users: sign in to the partner portal.' } });
-    const element = mount();
+    const element = render();
     await flush();
-    const error = query(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toBe('This page is for partner users: sign in to the partner portal.');
   });
 
   it('stops its clock when removed', async () => {
-    const element = mount();
+    const element = render();
     await flush();
     document.body.removeChild(element);
     expect(jest.getTimerCount()).toBe(0);

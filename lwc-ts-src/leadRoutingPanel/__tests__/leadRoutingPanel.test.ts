@@ -1,10 +1,10 @@
-import { createElement } from 'lwc';
 import LeadRoutingPanel, { exclusionRows, hopRows, outcomeText, partnerOptions, slaText } from 'c/leadRoutingPanel';
 import getRouting from '@salesforce/apex/LeadRoutingPanelController.getRouting';
 import rerouteToNext from '@salesforce/apex/LeadRoutingPanelController.rerouteToNext';
 import offerToPartner from '@salesforce/apex/LeadRoutingPanelController.offerToPartner';
 import returnToQueue from '@salesforce/apex/LeadRoutingPanelController.returnToQueue';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll } from '../../../tests/lwc/lwcTest';
 
 jest.mock('@salesforce/apex/LeadRoutingPanelController.getRouting', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadRoutingPanelController.rerouteToNext', () => ({ default: jest.fn() }), {
@@ -20,16 +20,18 @@ jest.mock('lightning/uiRecordApi', () => ({ notifyRecordUpdateAvailable: jest.fn
   virtual: true,
 });
 
-const load = getRouting as unknown as jest.Mock;
-const next = rerouteToNext as unknown as jest.Mock;
-const offer = offerToPartner as unknown as jest.Mock;
-const queue = returnToQueue as unknown as jest.Mock;
-const notify = notifyRecordUpdateAvailable as unknown as jest.Mock;
+const load = apexMock(getRouting);
+const next = apexMock(rerouteToNext);
+const offer = apexMock(offerToPartner);
+const queue = apexMock(returnToQueue);
+const notify = apexMock(notifyRecordUpdateAvailable);
 
 const LEAD_ID = '00Q000000000001AAA';
 const ALPHA = '001000000000001AAA';
 const BETA = '001000000000002AAA';
 const GAMMA = '001000000000003AAA';
+
+const render = () => mount('c-lead-routing-panel', LeadRoutingPanel, { recordId: LEAD_ID });
 
 function routing(overrides: Record<string, unknown> = {}) {
   return {
@@ -66,28 +68,8 @@ function routing(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function mount() {
-  const element = createElement('c-lead-routing-panel', { is: LeadRoutingPanel });
-  element.recordId = LEAD_ID;
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function query<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-
 function button(element: Element, action: string) {
-  return query(element, `lightning-button[data-action="${action}"]`) as unknown as HTMLElement & { disabled: boolean };
+  return $(element, `lightning-button[data-action="${action}"]`) as unknown as HTMLElement & { disabled: boolean };
 }
 
 describe('panel helpers', () => {
@@ -132,49 +114,46 @@ describe('c-lead-routing-panel', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.clearAllMocks();
   });
 
   it('shows the offer, its SLA on the server clock, the hops and who else could take it', async () => {
-    const element = mount();
+    const element = render();
     await flush();
 
     expect(load).toHaveBeenCalledWith({ leadId: LEAD_ID });
-    expect(query(element, '[data-cell="partner"]')!.textContent).toBe('Alpha Partners');
-    expect(query(element, '[data-cell="offers"]')!.textContent).toBe('1 of 3 offers (Round Robin)');
-    expect(query(element, '[data-cell="sla"]')!.textContent).toMatch(/left to accept$/);
+    expect($(element, '[data-cell="partner"]')!.textContent).toBe('Alpha Partners');
+    expect($(element, '[data-cell="offers"]')!.textContent).toBe('1 of 3 offers (Round Robin)');
+    expect($(element, '[data-cell="sla"]')!.textContent).toMatch(/left to accept$/);
     expect(element.shadowRoot!.querySelectorAll('[data-hop]')).toHaveLength(1);
-    const partner = query(element, 'lightning-combobox[data-id="partner"]') as unknown as { options: unknown[] };
+    const partner = $(element, 'lightning-combobox[data-id="partner"]') as unknown as { options: unknown[] };
     expect(partner.options).toHaveLength(2);
-    expect(query(element, `[data-exclusion="${ALPHA}"]`)!.textContent).toBe(
-      'Alpha Partners: Already offered this lead',
-    );
+    expect($(element, `[data-exclusion="${ALPHA}"]`)!.textContent).toBe('Alpha Partners: Already offered this lead');
     expect(button(element, 'offer').disabled).toBe(true);
+    await expectAccessible(element);
   });
 
   it('re-routes to the next partner and refreshes the record', async () => {
     next.mockResolvedValue(routing({ partnerId: BETA, partnerName: 'Beta Resellers', offerCount: 2 }));
-    const element = mount();
+    const element = render();
     await flush();
 
     button(element, 'next').click();
     await flush();
 
     expect(next).toHaveBeenCalledWith({ leadId: LEAD_ID });
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Offered to Beta Resellers.');
-    expect(query(element, '[data-cell="partner"]')!.textContent).toBe('Beta Resellers');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Offered to Beta Resellers.');
+    expect($(element, '[data-cell="partner"]')!.textContent).toBe('Beta Resellers');
     expect(notify).toHaveBeenCalledWith([{ recordId: LEAD_ID }]);
   });
 
   it('offers to a partner chosen by hand', async () => {
     offer.mockResolvedValue(routing({ partnerId: GAMMA, partnerName: 'Gamma Group' }));
-    const element = mount();
+    const element = render();
     await flush();
 
-    query(element, 'lightning-combobox[data-id="partner"]')!.dispatchEvent(
+    $(element, 'lightning-combobox[data-id="partner"]')!.dispatchEvent(
       new CustomEvent('change', { detail: { value: GAMMA } }),
     );
     await flush();
@@ -183,35 +162,35 @@ describe('c-lead-routing-panel', () => {
     await flush();
 
     expect(offer).toHaveBeenCalledWith({ leadId: LEAD_ID, partnerId: GAMMA });
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Offered to Gamma Group.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Offered to Gamma Group.');
   });
 
   it('returns the lead to the queue and says why', async () => {
     queue.mockResolvedValue(
       routing({ status: null, partnerId: null, partnerName: null, routingReason: 'Returned to the queue by Pat' }),
     );
-    const element = mount();
+    const element = render();
     await flush();
 
     button(element, 'queue').click();
     await flush();
 
     expect(queue).toHaveBeenCalledWith({ leadId: LEAD_ID });
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe(
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe(
       'The lead is back in the internal queue. Returned to the queue by Pat.',
     );
-    expect((query(element, '[data-cell="status"] lightning-badge') as unknown as { label: string }).label).toBe(
+    expect(($(element, '[data-cell="status"] lightning-badge') as unknown as { label: string }).label).toBe(
       'Not shared',
     );
   });
 
   it('reports a refused re-route', async () => {
     next.mockRejectedValue({ body: { message: 'You need edit access to this lead to route it.' } });
-    const element = mount();
+    const element = render();
     await flush();
     button(element, 'next').click();
     await flush();
-    const announcement = query(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.textContent).toBe('You need edit access to this lead to route it.');
     expect(announcement.className).toBe('slds-text-color_error');
     expect(notify).not.toHaveBeenCalled();
@@ -219,18 +198,18 @@ describe('c-lead-routing-panel', () => {
 
   it('offers no routing for partner submissions', async () => {
     load.mockResolvedValue(routing({ canRoute: false, direction: 'From Partner', status: 'Submitted', hops: [] }));
-    const element = mount();
+    const element = render();
     await flush();
-    expect(query(element, '[data-id="cannot-route"]')).not.toBeNull();
+    expect($(element, '[data-id="cannot-route"]')).not.toBeNull();
     expect(button(element, 'next')).toBeNull();
-    expect(query(element, '[data-id="no-hops"]')).not.toBeNull();
+    expect($(element, '[data-id="no-hops"]')).not.toBeNull();
   });
 
   it('shows a load error as an alert', async () => {
     load.mockRejectedValue({ body: { message: 'This lead does not exist or you cannot see it.' } });
-    const element = mount();
+    const element = render();
     await flush();
-    const error = query(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toBe('This lead does not exist or you cannot see it.');
   });

@@ -1,15 +1,12 @@
-import { createElement } from 'lwc';
 import LeadSubmissionForm, { duplicateKey } from 'c/leadSubmissionForm';
 import getFormOptions from '@salesforce/apex/PortalLeadSubmissionController.getFormOptions';
 import checkDuplicates from '@salesforce/apex/PortalLeadSubmissionController.checkDuplicates';
 import submitLead from '@salesforce/apex/PortalLeadSubmissionController.submit';
+import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalLeadSubmissionController.getFormOptions',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/PortalLeadSubmissionController.checkDuplicates', () => ({ default: jest.fn() }), {
@@ -19,13 +16,9 @@ jest.mock('@salesforce/apex/PortalLeadSubmissionController.submit', () => ({ def
   virtual: true,
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-}
-
-const optionsWire = getFormOptions as unknown as WireMock;
-const check = checkDuplicates as unknown as jest.Mock;
-const submit = submitLead as unknown as jest.Mock;
+const optionsWire = wireMock(getFormOptions);
+const check = apexMock(checkDuplicates);
+const submit = apexMock(submitLead);
 
 const NEW = {
   verdict: 'NEW',
@@ -46,35 +39,18 @@ const DUPLICATE = {
   needsConfirmation: false,
 };
 
-function mount() {
-  const element = createElement('c-lead-submission-form', { is: LeadSubmissionForm });
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function query<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
+const render = () => mount('c-lead-submission-form', LeadSubmissionForm);
 
 function type(element: Element, field: string, value: string) {
-  query(element, `[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  $(element, `[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
 function click(element: Element, action: string) {
-  query(element, `lightning-button[data-action="${action}"]`)!.click();
+  $(element, `lightning-button[data-action="${action}"]`)!.click();
 }
 
 function isDisabled(element: Element, action: string): boolean {
-  return (query(element, `lightning-button[data-action="${action}"]`) as unknown as { disabled: boolean }).disabled;
+  return ($(element, `lightning-button[data-action="${action}"]`) as unknown as { disabled: boolean }).disabled;
 }
 
 async function fillLead(element: Element) {
@@ -98,23 +74,21 @@ describe('duplicateKey', () => {
 
 describe('c-lead-submission-form', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.clearAllMocks();
   });
 
   it('offers the segments from the server', async () => {
-    const element = mount();
+    const element = render();
     optionsWire.emit({ segments: [{ label: 'SMB', value: 'SMB' }] });
     await flush();
-    const segment = query(element, '[data-field="segment"]') as unknown as { options: unknown[] };
+    const segment = $(element, '[data-field="segment"]') as unknown as { options: unknown[] };
     expect(segment.options).toEqual([{ label: 'SMB', value: 'SMB' }]);
   });
 
   it('checks for duplicates and shows a new lead as new', async () => {
     check.mockResolvedValue(NEW);
-    const element = mount();
+    const element = render();
     expect(isDisabled(element, 'check')).toBe(true);
     await fillLead(element);
 
@@ -124,23 +98,25 @@ describe('c-lead-submission-form', () => {
     expect(check).toHaveBeenCalledWith({
       draft: { lastName: 'Prospect', company: 'Acme Inc', email: 'pat@acme.example.com' },
     });
-    const verdict = query(element, '[data-id="verdict"]')!;
+    const verdict = $(element, '[data-id="verdict"]')!;
     expect(verdict.textContent).toBe(NEW.message);
     expect(verdict.className).toBe('slds-text-color_success');
     expect(isDisabled(element, 'submit')).toBe(false);
+    await expectAccessible(element);
   });
 
   it('refuses a known person with an alert and no way to submit', async () => {
     check.mockResolvedValue(DUPLICATE);
-    const element = mount();
+    const element = render();
     await fillLead(element);
     click(element, 'check');
     await flush();
 
-    const verdict = query(element, '[data-id="verdict"]')!;
+    const verdict = $(element, '[data-id="verdict"]')!;
     expect(verdict.getAttribute('role')).toBe('alert');
     expect(verdict.textContent).toBe(DUPLICATE.message);
     expect(isDisabled(element, 'submit')).toBe(true);
+    await expectAccessible(element);
   });
 
   it('asks for confirmation of a known company, then submits and resets', async () => {
@@ -151,13 +127,13 @@ describe('c-lead-submission-form', () => {
       verdict: 'POSSIBLE_DUPLICATE',
       message: 'Thank you: the lead was submitted for review.',
     });
-    const element = mount();
+    const element = render();
     await fillLead(element);
     click(element, 'check');
     await flush();
 
     expect(isDisabled(element, 'submit')).toBe(true);
-    query(element, '[data-id="confirm"]')!.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    $(element, '[data-id="confirm"]')!.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
     await flush();
     expect(isDisabled(element, 'submit')).toBe(false);
     click(element, 'submit');
@@ -167,26 +143,26 @@ describe('c-lead-submission-form', () => {
       draft: { lastName: 'Prospect', company: 'Acme Inc', email: 'pat@acme.example.com' },
       confirmPossibleDuplicate: true,
     });
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe(
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe(
       'Thank you: the lead was submitted for review.',
     );
-    expect(query(element, '[data-id="verdict"]')).toBeNull();
-    expect((query(element, '[data-field="company"]') as unknown as { value?: string }).value).toBeUndefined();
+    expect($(element, '[data-id="verdict"]')).toBeNull();
+    expect(($(element, '[data-field="company"]') as unknown as { value?: string }).value).toBeUndefined();
   });
 
   it('forgets a verdict when the company changes, not when the phone does', async () => {
     check.mockResolvedValue(NEW);
-    const element = mount();
+    const element = render();
     await fillLead(element);
     click(element, 'check');
     await flush();
 
     type(element, 'phone', '+1 555 0100');
     await flush();
-    expect(query(element, '[data-id="verdict"]')).not.toBeNull();
+    expect($(element, '[data-id="verdict"]')).not.toBeNull();
     type(element, 'company', 'Globex');
     await flush();
-    expect(query(element, '[data-id="verdict"]')).toBeNull();
+    expect($(element, '[data-id="verdict"]')).toBeNull();
   });
 
   it('checks before submitting when the verdict is missing', async () => {
@@ -196,7 +172,7 @@ describe('c-lead-submission-form', () => {
       verdict: 'NEW',
       message: 'Enter at least the last name and the company.',
     });
-    const element = mount();
+    const element = render();
     await fillLead(element);
 
     click(element, 'submit');
@@ -204,15 +180,15 @@ describe('c-lead-submission-form', () => {
 
     expect(check).toHaveBeenCalledTimes(1);
     expect(submit).toHaveBeenCalledTimes(1);
-    const announcement = query(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.textContent).toBe('Enter at least the last name and the company.');
     expect(announcement.className).toBe('slds-text-color_error');
   });
 
   it('stops on invalid required fields', async () => {
-    const element = mount();
+    const element = render();
     await fillLead(element);
-    (query(element, '[data-field="lastName"]') as unknown as { reportValidity: () => boolean }).reportValidity = () =>
+    ($(element, '[data-field="lastName"]') as unknown as { reportValidity: () => boolean }).reportValidity = () =>
       false;
 
     click(element, 'submit');
@@ -220,18 +196,18 @@ describe('c-lead-submission-form', () => {
 
     expect(check).not.toHaveBeenCalled();
     expect(submit).not.toHaveBeenCalled();
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe('Fill in the required fields.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Fill in the required fields.');
   });
 
   it('reports a server error', async () => {
     check.mockRejectedValue({ body: { message: 'This page is for partner users: sign in to the partner portal.' } });
-    const element = mount();
+    const element = render();
     await fillLead(element);
     click(element, 'check');
     await flush();
-    expect(query(element, '[data-id="announcement"]')!.textContent).toBe(
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe(
       'This page is for partner users: sign in to the partner portal.',
     );
-    expect(query(element, '[data-id="verdict"]')).toBeNull();
+    expect($(element, '[data-id="verdict"]')).toBeNull();
   });
 });

@@ -1,23 +1,14 @@
-import { createElement } from 'lwc';
 import MembershipTierPanel, { snapshotFacts } from 'c/membershipTierPanel';
 import getTierHistory from '@salesforce/apex/MembershipTierController.getTierHistory';
+import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/MembershipTierController.getTierHistory',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-
-const historyWire = getTierHistory as unknown as WireMock;
+const historyWire = wireMock(getTierHistory);
 
 const SNAPSHOT = JSON.stringify({
   evaluatedOn: '2030-03-01',
@@ -68,25 +59,7 @@ const HISTORY = [
   },
 ];
 
-function mount(recordId = '001000000000001AAA') {
-  const element = createElement('c-membership-tier-panel', { is: MembershipTierPanel });
-  (element as unknown as { recordId: string }).recordId = recordId;
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
+const render = (recordId = '001000000000001AAA') => mount('c-membership-tier-panel', MembershipTierPanel, { recordId });
 
 describe('snapshotFacts', () => {
   it('reads the figures the evaluation stored', () => {
@@ -110,20 +83,16 @@ describe('snapshotFacts', () => {
 });
 
 describe('c-membership-tier-panel', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(unmountAll);
 
   it('asks for the history of the record page account', async () => {
-    mount('001000000000009AAA');
+    render('001000000000009AAA');
     await flush();
     expect(historyWire.getLastConfig()).toEqual({ accountId: '001000000000009AAA' });
   });
 
   it('shows each membership with its tier, risk and history newest first', async () => {
-    const element = mount();
+    const element = render();
     historyWire.emit(HISTORY);
     await flush();
 
@@ -137,10 +106,11 @@ describe('c-membership-tier-panel', () => {
     expect(changes[0].textContent).toContain('Silver → Gold');
     expect(changes[1].querySelector('[data-id="toggle"]')).toBeNull();
     expect(sections[1].querySelector('[data-id="no-history"]')).not.toBeNull();
+    await expectAccessible(element);
   });
 
   it('reveals the figures behind a change with a keyboard-operable button', async () => {
-    const element = mount();
+    const element = render();
     historyWire.emit(HISTORY);
     await flush();
 
@@ -156,21 +126,22 @@ describe('c-membership-tier-panel', () => {
     toggle.click();
     await flush();
     expect($(element, '[data-id="figures"]')).toBeNull();
+    await expectAccessible(element);
   });
 
   it('says when the account is in no program', async () => {
-    const element = mount();
+    const element = render();
     historyWire.emit([]);
     await flush();
     expect($(element, '[data-id="empty"]')).not.toBeNull();
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($status(element, 'lightning-spinner')).toBeNull();
   });
 
   it('shows the server error as an alert', async () => {
-    const element = mount();
+    const element = render();
     historyWire.error({ message: 'Insufficient access' });
     await flush();
-    const error = $(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toBe('Insufficient access');
   });

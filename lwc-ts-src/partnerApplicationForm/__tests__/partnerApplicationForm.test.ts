@@ -1,49 +1,26 @@
-import { createElement } from 'lwc';
 import PartnerApplicationForm, { applicationInput, type ApplicationValues } from 'c/partnerApplicationForm';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalPartnerApplicationController.getPrograms',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/PortalPartnerApplicationController.submitApplication', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const programsWire = getPrograms as unknown as WireMock;
-const submitMock = submitApplication as unknown as jest.Mock;
+const programsWire = wireMock(getPrograms);
+const submitMock = apexMock(submitApplication);
 
 const PROGRAMS = [
   { id: 'a00000000000001AAA', name: 'Reseller Program', programType: 'Reseller', description: 'Resell our products.' },
   { id: 'a00000000000002AAA', name: 'Referral Program', programType: 'Referral' },
 ];
 
-function mount() {
-  const element = createElement('c-partner-application-form', { is: PartnerApplicationForm });
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
+const render = () => mount('c-partner-application-form', PartnerApplicationForm);
 
 function type(element: HTMLElement, field: string, value: string | boolean) {
   const input = $(element, `[data-field="${field}"]`)!;
@@ -102,15 +79,13 @@ describe('applicationInput', () => {
 
 describe('c-partner-application-form', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.clearAllMocks();
   });
 
   it('offers the open programs and describes the chosen one', async () => {
-    const element = mount();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    const element = render();
+    expect($status(element, 'lightning-spinner')).not.toBeNull();
     programsWire.emit(PROGRAMS);
     await flush();
 
@@ -122,11 +97,12 @@ describe('c-partner-application-form', () => {
     type(element, 'programId', 'a00000000000001AAA');
     await flush();
     expect($(element, '[data-id="program-description"]')!.textContent).toBe('Resell our products.');
+    await expectAccessible(element);
   });
 
   it('sends the application and shows the neutral confirmation', async () => {
     submitMock.mockResolvedValue({ received: true, message: 'Thank you. We will email you.', errors: [] });
-    const element = mount();
+    const element = render();
     programsWire.emit(PROGRAMS);
     await flush();
     await fillIn(element);
@@ -153,7 +129,7 @@ describe('c-partner-application-form', () => {
       message: 'Please correct the highlighted fields.',
       errors: [{ field: 'email', message: 'Enter a valid business email address.' }],
     });
-    const element = mount();
+    const element = render();
     programsWire.emit(PROGRAMS);
     await flush();
     await fillIn(element);
@@ -166,10 +142,11 @@ describe('c-partner-application-form', () => {
     expect(errors.textContent).toContain('Business email: Enter a valid business email address.');
     expect($(element, '[data-field="email"]')).not.toBeNull();
     expect($(element, '[data-id="confirmation"]')).toBeNull();
+    await expectAccessible(element);
   });
 
   it('does not send when the browser finds invalid fields', async () => {
-    const element = mount();
+    const element = render();
     programsWire.emit(PROGRAMS);
     await flush();
     const email = $(element, '[data-field="email"]') as unknown as { reportValidity: () => boolean };
@@ -184,7 +161,7 @@ describe('c-partner-application-form', () => {
 
   it('reports a failed submission and programs that cannot load', async () => {
     submitMock.mockRejectedValue({ body: { message: 'Your application could not be saved. Please try again later.' } });
-    const element = mount();
+    const element = render();
     programsWire.emit(PROGRAMS);
     await flush();
     await fillIn(element);
@@ -192,14 +169,14 @@ describe('c-partner-application-form', () => {
     await flush();
     expect($(element, '[data-id="errors"]')!.textContent).toContain('could not be saved');
 
-    const failing = mount();
+    const failing = render();
     programsWire.error({ message: 'Service unavailable' });
     await flush();
-    expect($(failing, '[data-id="load-error"]')!.getAttribute('role')).toBe('alert');
+    expect($status(failing, '[data-id="error"]')!.getAttribute('role')).toBe('alert');
   });
 
   it('says when no program is open', async () => {
-    const element = mount();
+    const element = render();
     programsWire.emit([]);
     await flush();
     expect($(element, '[data-id="no-programs"]')).not.toBeNull();

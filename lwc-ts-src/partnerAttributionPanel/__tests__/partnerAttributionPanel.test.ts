@@ -1,16 +1,23 @@
-import { createElement } from 'lwc';
 import PartnerAttributionPanel from 'c/partnerAttributionPanel';
 import getPanel from '@salesforce/apex/AttributionController.getPanel';
 import saveAttribution from '@salesforce/apex/AttributionController.saveAttribution';
 import deleteAttribution from '@salesforce/apex/AttributionController.deleteAttribution';
 import { getRecord } from 'lightning/uiRecordApi';
+import {
+  $,
+  $$,
+  $status,
+  apexMock,
+  expectAccessible,
+  flush,
+  mount,
+  unmountAll,
+  wireMock,
+} from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/AttributionController.getPanel',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/AttributionController.saveAttribution', () => ({ default: jest.fn() }), {
@@ -20,19 +27,16 @@ jest.mock('@salesforce/apex/AttributionController.deleteAttribution', () => ({ d
   virtual: true,
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const panelWire = getPanel as unknown as WireMock;
-const recordWire = getRecord as unknown as WireMock;
-const save = saveAttribution as unknown as jest.Mock;
-const remove = deleteAttribution as unknown as jest.Mock;
+const panelWire = wireMock(getPanel);
+const recordWire = wireMock(getRecord);
+const save = apexMock(saveAttribution);
+const remove = apexMock(deleteAttribution);
 
 const OPPORTUNITY = '006000000000001AAA';
 const ALPHA = '001000000000001AAA';
 const BETA = '001000000000002AAA';
+
+const render = () => mount('c-partner-attribution-panel', PartnerAttributionPanel, { recordId: OPPORTUNITY });
 
 function panel(overrides: Record<string, unknown> = {}) {
   return {
@@ -73,29 +77,6 @@ function panel(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function mount() {
-  const element = createElement('c-partner-attribution-panel', { is: PartnerAttributionPanel });
-  (element as unknown as { recordId: string }).recordId = OPPORTUNITY;
-  document.body.appendChild(element);
-  return element;
-}
-
-/** Lets wire emissions, re-renders and resolved Apex calls settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
-
 function change(target: HTMLElement | null, detail: Record<string, unknown>) {
   target!.dispatchEvent(new CustomEvent('change', { detail }));
 }
@@ -115,14 +96,12 @@ async function openAddForm(element: HTMLElement, partnerId: string, role: string
 
 describe('c-partner-attribution-panel', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.clearAllMocks();
   });
 
   it('shows the credited partners, the model and the policy', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
 
@@ -135,10 +114,11 @@ describe('c-partner-attribution-panel', () => {
     expect(values(element, '[data-id="rows"] [data-id="amount"] lightning-formatted-number')).toEqual([1000]);
     expect($(element, '[data-id="add"]')).not.toBeNull();
     expect($$(element, 'lightning-button-icon[data-action="edit"]')).toHaveLength(1);
+    await expectAccessible(element);
   });
 
   it('says so when no partner is credited', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel({ rows: [] }));
     await flush();
 
@@ -147,17 +127,17 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('shows a load error as an alert', async () => {
-    const element = mount();
+    const element = render();
     panelWire.error({ message: 'You cannot see this opportunity.' });
     await flush();
 
-    const alert = $(element, '[data-id="load-error"]');
+    const alert = $status(element, '[data-id="error"]');
     expect(alert!.getAttribute('role')).toBe('alert');
     expect(alert!.textContent).toBe('You cannot see this opportunity.');
   });
 
   it('hides editing for a user who cannot edit attribution', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel({ canEdit: false }));
     await flush();
 
@@ -166,7 +146,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('previews the credit of a new partner and saves it', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     await openAddForm(element, BETA, 'Influenced', '2030-06-01');
@@ -217,10 +197,11 @@ describe('c-partner-attribution-panel', () => {
     expect($(element, '[data-id="form"]')).toBeNull();
     expect($$(element, '[data-id="rows"] tbody tr')).toHaveLength(2);
     expect(toast).toHaveBeenCalledTimes(1);
+    await expectAccessible(element);
   });
 
   it('refuses a partner that already holds the role, with the server message', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     await openAddForm(element, ALPHA, 'Sourced', '2030-06-01');
@@ -234,7 +215,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('refuses a second Sourced partner when the policy allows one', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     await openAddForm(element, BETA, 'Sourced', '2030-06-01');
@@ -246,7 +227,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('edits a stored row and sends its id', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     $(element, 'lightning-button-icon[data-action="edit"]')!.click();
@@ -272,7 +253,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('shows a refused save as an alert and keeps the form open', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     await openAddForm(element, BETA, 'Influenced', '2030-06-01');
@@ -287,7 +268,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('removes a partner and shows the remaining credit', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(
       panel({
         rows: [
@@ -306,7 +287,7 @@ describe('c-partner-attribution-panel', () => {
   });
 
   it('closes the form on cancel without saving', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(panel());
     await flush();
     await openAddForm(element, BETA, 'Influenced', '2030-06-01');

@@ -1,28 +1,22 @@
-import { createElement } from 'lwc';
 import PartnerEarnings, { periodRows } from 'c/partnerEarnings';
 import getEarnings from '@salesforce/apex/PortalEarningsController.getEarnings';
+import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalEarningsController.getEarnings',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const earningsWire = getEarnings as unknown as WireMock;
+const earningsWire = wireMock(getEarnings);
 
 const MONTHS = [
   { period: '2030-01', earned: 100.1, approved: 0, pending: 0, paid: 100.1 },
   { period: '2030-02', earned: 0.2, approved: 0.2, pending: 0, paid: 0 },
   { period: '2030-04', earned: -50, approved: 0, pending: -50, paid: 0 },
 ];
+
+const render = () => mount('c-partner-earnings', PartnerEarnings);
 
 function earnings(overrides: Record<string, unknown> = {}) {
   return {
@@ -47,28 +41,6 @@ function earnings(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function mount() {
-  const element = createElement('c-partner-earnings', { is: PartnerEarnings });
-  document.body.appendChild(element);
-  return element;
-}
-
-/** Lets wire emissions, re-renders and resolved Apex calls settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
-
 function value(element: HTMLElement, selector: string): unknown {
   return ($(element, selector) as unknown as { value: unknown }).value;
 }
@@ -89,14 +61,10 @@ describe('periodRows', () => {
 });
 
 describe('c-partner-earnings', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(unmountAll);
 
   it('shows pipeline, won revenue and commission totals', async () => {
-    const element = mount();
+    const element = render();
     earningsWire.emit(earnings());
     await flush();
 
@@ -110,10 +78,11 @@ describe('c-partner-earnings', () => {
       ($(element, '[data-id="pipeline"] lightning-formatted-number') as unknown as { currencyCode: string })
         .currencyCode,
     ).toBe('EUR');
+    await expectAccessible(element);
   });
 
   it('lists commissions by month and switches to quarters', async () => {
-    const element = mount();
+    const element = render();
     earningsWire.emit(earnings());
     await flush();
     expect($$(element, '[data-id="periods"] tbody tr').map((row) => row.dataset.period)).toEqual([
@@ -130,10 +99,11 @@ describe('c-partner-earnings', () => {
       '2030-Q1',
     ]);
     expect(value(element, '[data-period="2030-Q1"] [data-id="period-earned"] lightning-formatted-number')).toBe(100.3);
+    await expectAccessible(element);
   });
 
   it('lists the open deals credited to the partner with its own role and share', async () => {
-    const element = mount();
+    const element = render();
     earningsWire.emit(earnings());
     await flush();
 
@@ -144,7 +114,7 @@ describe('c-partner-earnings', () => {
   });
 
   it('explains empty commissions and deals', async () => {
-    const element = mount();
+    const element = render();
     earningsWire.emit(earnings({ periods: [], deals: [], pipelineDeals: 0, pipelineAmount: 0 }));
     await flush();
 
@@ -154,18 +124,18 @@ describe('c-partner-earnings', () => {
   });
 
   it('shows a load error as an alert', async () => {
-    const element = mount();
+    const element = render();
     earningsWire.error({ message: 'Earnings are shown to partner users only.' });
     await flush();
 
-    const alert = $(element, '[data-id="error"]');
+    const alert = $status(element, '[data-id="error"]');
     expect(alert!.getAttribute('role')).toBe('alert');
     expect(alert!.textContent).toBe('Earnings are shown to partner users only.');
     expect($(element, '[data-id="summary"]')).toBeNull();
   });
 
   it('shows a spinner while loading', () => {
-    const element = mount();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    const element = render();
+    expect($status(element, 'lightning-spinner')).not.toBeNull();
   });
 });

@@ -1,22 +1,14 @@
-import { createElement } from 'lwc';
 import PartnerHome, { checklist, membershipCard, riskMessages, scorecard } from 'c/partnerHome';
 import getHome from '@salesforce/apex/PortalPartnerHomeController.getHome';
+import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalPartnerHomeController.getHome',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const homeWire = getHome as unknown as WireMock;
+const homeWire = wireMock(getHome);
 
 const LADDER = [
   { id: 't1', name: 'Registered', rank: 1, minRevenue: 0, minActiveCertifications: 0, minClosedDeals: 0 },
@@ -31,6 +23,8 @@ const LADDER = [
   },
   { id: 't3', name: 'Gold', rank: 3, minRevenue: 250000, minActiveCertifications: 3, minClosedDeals: 5 },
 ];
+
+const render = () => mount('c-partner-home', PartnerHome);
 
 function membership(overrides: Record<string, unknown> = {}) {
   return {
@@ -64,25 +58,6 @@ function home(overrides: Record<string, unknown> = {}) {
     today: '2030-03-01',
     ...overrides,
   };
-}
-
-function mount() {
-  const element = createElement('c-partner-home', { is: PartnerHome });
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
 }
 
 describe('membershipCard', () => {
@@ -156,19 +131,15 @@ describe('checklist and scorecard', () => {
 });
 
 describe('c-partner-home', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(unmountAll);
 
   it('shows the tier badge, the progress bars, the checklist and the score', async () => {
-    const element = mount();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    const element = render();
+    expect($status(element, 'lightning-spinner')).not.toBeNull();
     homeWire.emit(home());
     await flush();
 
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($status(element, 'lightning-spinner')).toBeNull();
     expect(($(element, '[data-id="tier-badge"]') as unknown as { label: string }).label).toBe('Silver');
     expect($(element, '[data-id="next-tier"]')!.textContent).toBe('Progress to Gold');
     const bars = $$(element, 'lightning-progress-bar') as unknown as { value: number }[];
@@ -177,10 +148,11 @@ describe('c-partner-home', () => {
     expect($(element, '[data-id="score"]')!.textContent).toBe('22.5');
     expect($$(element, '[data-id="score-row"]')).toHaveLength(6);
     expect($(element, '[data-id="overdue"]')).toBeNull();
+    await expectAccessible(element);
   });
 
   it('warns about risks, pending downgrades and overdue training, and hides the checklist once activated', async () => {
-    const element = mount();
+    const element = render();
     homeWire.emit(
       home({
         leadsSubmitted: 2,
@@ -201,10 +173,11 @@ describe('c-partner-home', () => {
     expect($(element, '[data-id="pending"]')!.getAttribute('role')).toBe('status');
     expect($(element, '[data-id="overdue"]')!.textContent).toContain('2 trainings are overdue.');
     expect($(element, '[data-id="checklist"]')).toBeNull();
+    await expectAccessible(element);
   });
 
   it('says when the partner is in no program', async () => {
-    const element = mount();
+    const element = render();
     homeWire.emit(home({ memberships: [] }));
     await flush();
     expect($(element, '[data-id="no-membership"]')).not.toBeNull();
@@ -212,10 +185,10 @@ describe('c-partner-home', () => {
   });
 
   it('shows the server error as an alert', async () => {
-    const element = mount();
+    const element = render();
     homeWire.error({ message: 'This page is for partner users: sign in to the partner portal.' });
     await flush();
-    const error = $(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('partner users');
   });

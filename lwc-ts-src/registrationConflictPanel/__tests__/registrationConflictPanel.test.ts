@@ -1,23 +1,14 @@
-import { createElement } from 'lwc';
 import RegistrationConflictPanel, { evidenceRows, panelRegistrationRows, recordUrl } from 'c/registrationConflictPanel';
 import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
+import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-
-const panelWire = getConflictPanel as unknown as WireMock;
+const panelWire = wireMock(getConflictPanel);
 
 const EVIDENCE = [
   {
@@ -70,33 +61,10 @@ const RECORD_PANEL = {
   guidance: ['A partner is protected on this prospect until the expiry date shown.'],
 };
 
-function mount(recordId = '001000000000001AAA') {
-  const element = createElement('c-registration-conflict-panel', { is: RegistrationConflictPanel });
-  (element as unknown as { recordId: string }).recordId = recordId;
-  document.body.appendChild(element);
-  return element;
-}
+const render = (recordId = '001000000000001AAA') =>
+  mount('c-registration-conflict-panel', RegistrationConflictPanel, { recordId });
 
-/** Lets wire emissions and re-renders settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
-
-afterEach(() => {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
-});
+afterEach(unmountAll);
 
 describe('evidenceRows', () => {
   it('labels severity, kind and match, and links only records the viewer may see', () => {
@@ -128,13 +96,13 @@ describe('panelRegistrationRows', () => {
 
 describe('c-registration-conflict-panel', () => {
   it('asks the server for the page record', async () => {
-    mount('006000000000001AAA');
+    render('006000000000001AAA');
     await flush();
     expect(panelWire.getLastConfig()).toEqual({ recordId: '006000000000001AAA' });
   });
 
   it('shows the live evidence and advice on a registration page', async () => {
-    const element = mount('a01000000000001AAA');
+    const element = render('a01000000000001AAA');
     panelWire.emit(REGISTRATION_PANEL);
     await flush();
 
@@ -149,10 +117,11 @@ describe('c-registration-conflict-panel', () => {
     expect(items[1].querySelector('a[data-cell="record"]')).toBeNull();
     expect(items[1].querySelector('[data-cell="record"]')!.textContent).toBe('Restricted record');
     expect($$(element, '[data-id="guidance"] li').map((li) => li.textContent)).toEqual(REGISTRATION_PANEL.guidance);
+    await expectAccessible(element);
   });
 
   it('lists registrations touching an account, opportunity or lead', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit(RECORD_PANEL);
     await flush();
 
@@ -163,10 +132,11 @@ describe('c-registration-conflict-panel', () => {
     expect(rows[0].querySelector('[data-cell="relation"]')!.textContent).toBe('Matched this account');
     expect($(element, '[data-id="evidence"]')).toBeNull();
     expect($(element, '[data-id="status"]')).toBeNull();
+    await expectAccessible(element);
   });
 
   it('says so when no registration touches the record', async () => {
-    const element = mount();
+    const element = render();
     panelWire.emit({
       context: 'record',
       evidence: [],
@@ -180,12 +150,12 @@ describe('c-registration-conflict-panel', () => {
   });
 
   it('shows an error as an alert', async () => {
-    const element = mount();
+    const element = render();
     panelWire.error({ message: 'This information is for internal users only.' });
     await flush();
 
-    const error = $(element, '[data-id="error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($status(element, 'lightning-spinner')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import RegistrationReviewConsole, { decidedRows, formatAge, queueRows } from 'c/registrationReviewConsole';
 import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
 import decide from '@salesforce/apex/RegistrationReviewController.decide';
 import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
+import { $, $$, $status, apexMock, expectAccessible, flush, mount, unmountAll } from '../../../tests/lwc/lwcTest';
 
 jest.mock('@salesforce/apex/RegistrationReviewController.getReviewQueue', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -12,9 +12,9 @@ jest.mock('@salesforce/apex/RegistrationReviewController.decideRenewal', () => (
   virtual: true,
 });
 
-const loadQueue = getReviewQueue as unknown as jest.Mock;
-const decideRegistration = decide as unknown as jest.Mock;
-const decideRenewalRequest = decideRenewal as unknown as jest.Mock;
+const loadQueue = apexMock(getReviewQueue);
+const decideRegistration = apexMock(decide);
+const decideRenewalRequest = apexMock(decideRenewal);
 
 const OLDEST = {
   id: 'a01000000000001AAA',
@@ -59,6 +59,12 @@ const RENEWAL = {
   evidence: [],
 };
 
+async function render() {
+  const element = mount('c-registration-review-console', RegistrationReviewConsole);
+  await flush();
+  return element;
+}
+
 function queue(overrides: Record<string, unknown> = {}) {
   return {
     items: [OLDEST, RENEWAL],
@@ -79,39 +85,12 @@ function queue(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function mount() {
-  const element = createElement('c-registration-review-console', { is: RegistrationReviewConsole });
-  document.body.appendChild(element);
-  await flush();
-  return element;
-}
-
-/** Lets resolved Apex calls and re-renders settle. */
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
-
 function click(element: HTMLElement, selector: string) {
   $(element, selector)!.dispatchEvent(new CustomEvent('click'));
 }
 
 afterEach(() => {
-  while (document.body.firstChild) {
-    document.body.removeChild(document.body.firstChild);
-  }
+  unmountAll();
   jest.resetAllMocks();
 });
 
@@ -155,7 +134,7 @@ describe('decidedRows', () => {
 describe('c-registration-review-console', () => {
   it('lists what waits, oldest first, with evidence and decision times', async () => {
     loadQueue.mockResolvedValue(queue());
-    const element = await mount();
+    const element = await render();
 
     const rows = $$(element, '[data-row]');
     expect(rows.map((row) => row.dataset.row)).toEqual([OLDEST.id, RENEWAL.id]);
@@ -165,6 +144,7 @@ describe('c-registration-review-console', () => {
       '2 decisions waiting · median decision time 0 h over the last 1 decisions',
     );
     expect($(element, '[data-cell="decision-time"]')!.textContent).toBe('0 h');
+    await expectAccessible(element);
   });
 
   it('approves and announces the decision time', async () => {
@@ -175,13 +155,13 @@ describe('c-registration-review-console', () => {
       message: 'Approved.',
       decisionHours: 75.5,
     });
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${OLDEST.id}"][data-action="approve"]`);
     await flush();
 
     expect(decideRegistration).toHaveBeenCalledWith({ registrationId: OLDEST.id, approve: true, reason: '' });
-    const announcement = $(element, '[data-id="announcement"]')!;
+    const announcement = $status(element, '[data-id="announcement"]')!;
     expect(announcement.textContent).toBe('DR-000001 approved after 75.5 h.');
     expect(announcement.closest('[aria-live="polite"]')).not.toBeNull();
     expect($$(element, '[data-row]')).toHaveLength(1);
@@ -195,7 +175,7 @@ describe('c-registration-review-console', () => {
       message: 'Rejected.',
       decisionHours: 76,
     });
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${OLDEST.id}"][data-action="reject"]`);
     await flush();
@@ -215,12 +195,13 @@ describe('c-registration-review-console', () => {
       approve: false,
       reason: 'Our rep has worked Contoso for a year',
     });
-    expect($(element, '[data-id="announcement"]')!.textContent).toBe('DR-000001 rejected after 76 h.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('DR-000001 rejected after 76 h.');
+    await expectAccessible(element);
   });
 
   it('cancels a rejection', async () => {
     loadQueue.mockResolvedValue(queue());
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${OLDEST.id}"][data-action="reject"]`);
     await flush();
@@ -233,14 +214,14 @@ describe('c-registration-review-console', () => {
   it('grants a renewal through the renewal decision', async () => {
     loadQueue.mockResolvedValue(queue());
     decideRenewalRequest.mockResolvedValue({ success: true, message: 'Renewed.', expiresOn: '2030-09-18' });
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${RENEWAL.id}"][data-action="approve"]`);
     await flush();
 
     expect(decideRenewalRequest).toHaveBeenCalledWith({ registrationId: RENEWAL.id, approve: true, reason: '' });
     expect(decideRegistration).not.toHaveBeenCalled();
-    expect($(element, '[data-id="announcement"]')!.textContent).toBe('DR-000002 renewed until 2030-09-18.');
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe('DR-000002 renewed until 2030-09-18.');
   });
 
   it('shows a refused decision as an alert and keeps the item', async () => {
@@ -249,12 +230,12 @@ describe('c-registration-review-console', () => {
       success: false,
       message: 'This registration is above the director threshold: a director decides it.',
     });
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${OLDEST.id}"][data-action="approve"]`);
     await flush();
 
-    const failure = $(element, '[data-id="failure"]')!;
+    const failure = $status(element, '[data-id="error"]')!;
     expect(failure.getAttribute('role')).toBe('alert');
     expect(failure.textContent).toContain('director');
     expect($$(element, '[data-row]')).toHaveLength(2);
@@ -263,17 +244,17 @@ describe('c-registration-review-console', () => {
   it('reports a server error on a decision', async () => {
     loadQueue.mockResolvedValue(queue());
     decideRegistration.mockRejectedValue({ body: { message: 'Record locked' } });
-    const element = await mount();
+    const element = await render();
 
     click(element, `lightning-button[data-id="${OLDEST.id}"][data-action="approve"]`);
     await flush();
 
-    expect($(element, '[data-id="failure"]')!.textContent).toBe('Record locked');
+    expect($status(element, '[data-id="error"]')!.textContent).toBe('Record locked');
   });
 
   it('is read-only for users who may not decide', async () => {
     loadQueue.mockResolvedValue(queue({ canDecide: false }));
-    const element = await mount();
+    const element = await render();
 
     expect($(element, '[data-id="read-only"]')).not.toBeNull();
     const buttons = $$(element, 'lightning-button[data-action]') as unknown as { disabled: boolean }[];
@@ -283,7 +264,7 @@ describe('c-registration-review-console', () => {
 
   it('has an empty state and reloads on refresh', async () => {
     loadQueue.mockResolvedValue(queue({ items: [], recentDecisions: [], medianDecisionHours: null }));
-    const element = await mount();
+    const element = await render();
 
     expect($(element, '[data-id="empty"]')!.textContent).toBe('Nothing waits for a decision.');
     expect($(element, '[data-id="summary"]')!.textContent).toBe('0 decisions waiting');
@@ -294,9 +275,9 @@ describe('c-registration-review-console', () => {
 
   it('shows a load error as an alert', async () => {
     loadQueue.mockRejectedValue({ body: { message: 'This information is for internal users only.' } });
-    const element = await mount();
+    const element = await render();
 
-    const error = $(element, '[data-id="load-error"]')!;
+    const error = $status(element, '[data-id="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toBe('This information is for internal users only.');
   });

@@ -1,24 +1,26 @@
-import { createElement } from 'lwc';
 import ResourceLibrary, { groupResources, sizeLabel } from 'c/resourceLibrary';
 import getResources from '@salesforce/apex/PortalResourceLibraryController.getResources';
 import logDownload from '@salesforce/apex/PortalResourceLibraryController.logDownload';
+import {
+  $,
+  $$,
+  $status,
+  apexMock,
+  expectAccessible,
+  flush,
+  mount,
+  unmountAll,
+  wireMock,
+} from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalResourceLibraryController.getResources',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 jest.mock('@salesforce/apex/PortalResourceLibraryController.logDownload', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
 
 const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {
@@ -34,8 +36,8 @@ jest.mock('lightning/navigation', () => {
   return { NavigationMixin: Object.assign(NavigationMixin, { Navigate, GenerateUrl }) };
 });
 
-const resourcesWire = getResources as unknown as WireMock;
-const logDownloadMock = logDownload as unknown as jest.Mock;
+const resourcesWire = wireMock(getResources);
+const logDownloadMock = apexMock(logDownload);
 
 const RESOURCES = [
   {
@@ -62,26 +64,7 @@ const RESOURCES = [
   },
 ];
 
-function mount() {
-  const element = createElement('c-resource-library', { is: ResourceLibrary });
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
+const render = () => mount('c-resource-library', ResourceLibrary);
 
 describe('groupResources', () => {
   it('groups by program and says who each file is for', () => {
@@ -110,14 +93,12 @@ describe('groupResources', () => {
 
 describe('c-resource-library', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    unmountAll();
     jest.clearAllMocks();
   });
 
   it('lists the resources by program and filters them as the partner types', async () => {
-    const element = mount();
+    const element = render();
     resourcesWire.emit(RESOURCES);
     await flush();
 
@@ -132,11 +113,12 @@ describe('c-resource-library', () => {
     search.dispatchEvent(new CustomEvent('change', { detail: { value: 'zzz' } }));
     await flush();
     expect($(element, '[data-id="empty"]')!.textContent).toBe('No resource matches "zzz".');
+    await expectAccessible(element);
   });
 
   it('logs the download on the server, then opens the file', async () => {
     logDownloadMock.mockResolvedValue('/partners/sfc/servlet.shepherd/document/download/069000000000001AAA');
-    const element = mount();
+    const element = render();
     resourcesWire.emit(RESOURCES);
     await flush();
 
@@ -153,7 +135,7 @@ describe('c-resource-library', () => {
 
   it('shows why a download was refused', async () => {
     logDownloadMock.mockRejectedValue({ body: { message: 'This resource is not available to your partnership.' } });
-    const element = mount();
+    const element = render();
     resourcesWire.emit(RESOURCES);
     await flush();
 
@@ -167,16 +149,16 @@ describe('c-resource-library', () => {
   });
 
   it('says when there is nothing to download, and shows load errors', async () => {
-    const element = mount();
+    const element = render();
     resourcesWire.emit([]);
     await flush();
     expect($(element, '[data-id="empty"]')!.textContent).toBe(
       'No resources are available for your programs and tier yet.',
     );
 
-    const failing = mount();
+    const failing = render();
     resourcesWire.error({ message: 'Down for maintenance' });
     await flush();
-    expect($(failing, '[data-id="error"]')!.textContent).toBe('Down for maintenance');
+    expect($status(failing, '[data-id="error"]')!.textContent).toBe('Down for maintenance');
   });
 });

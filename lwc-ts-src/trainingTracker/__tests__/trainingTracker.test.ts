@@ -1,22 +1,14 @@
-import { createElement } from 'lwc';
 import TrainingTracker, { certificateState, daysBetween, trainingState } from 'c/trainingTracker';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
+import { $, $$, $status, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
   '@salesforce/apex/PortalTrainingController.getTraining',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-
-const trainingWire = getTraining as unknown as WireMock;
+const trainingWire = wireMock(getTraining);
 const TODAY = '2030-03-10';
 
 const ROWS = [
@@ -58,25 +50,7 @@ const ROWS = [
   },
 ];
 
-function mount() {
-  const element = createElement('c-training-tracker', { is: TrainingTracker });
-  (element as unknown as { today: string }).today = TODAY;
-  document.body.appendChild(element);
-  return element;
-}
-
-async function flush() {
-  await Promise.resolve();
-  await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector));
-}
+const render = () => mount('c-training-tracker', TrainingTracker, { today: TODAY });
 
 describe('training states', () => {
   it('counts calendar days across month ends and leap days', () => {
@@ -103,14 +77,10 @@ describe('training states', () => {
 });
 
 describe('c-training-tracker', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(unmountAll);
 
   it('lists open training by due date with its state, then certificates and completed training', async () => {
-    const element = mount();
+    const element = render();
     trainingWire.emit(ROWS);
     await flush();
 
@@ -128,10 +98,11 @@ describe('c-training-tracker', () => {
     const summary = $(element, '[data-id="summary"]')!;
     expect(summary.textContent).toBe('3 to complete, 1 overdue.');
     expect(summary.getAttribute('aria-live')).toBe('polite');
+    await expectAccessible(element);
   });
 
   it('says when nothing is assigned', async () => {
-    const element = mount();
+    const element = render();
     trainingWire.emit([]);
     await flush();
     expect($(element, '[data-id="empty"]')).not.toBeNull();
@@ -140,10 +111,10 @@ describe('c-training-tracker', () => {
   });
 
   it('shows the server error as an alert', async () => {
-    const element = mount();
+    const element = render();
     trainingWire.error({ message: 'No access' });
     await flush();
-    expect($(element, '[data-id="error"]')!.getAttribute('role')).toBe('alert');
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($status(element, '[data-id="error"]')!.getAttribute('role')).toBe('alert');
+    expect($status(element, 'lightning-spinner')).toBeNull();
   });
 });

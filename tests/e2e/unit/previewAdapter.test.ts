@@ -155,6 +155,41 @@ describe('PortalDealRegistrationController stand-in', () => {
   });
 });
 
+describe('LeadRoutingPanelController stand-in', () => {
+  let store: DemoStore;
+  let leadId: string;
+  beforeEach(() => {
+    store = installDataset(dataset);
+    const offered = dataset.records.Lead.find(
+      (l) => l.Partner_Share_Status__c === 'Offered' && l.Partner_Direction__c === 'To Partner',
+    )!;
+    leadId = String(offered.Id);
+  });
+
+  it('returns a lead at the offer limit to the queue with the reason Apex stores', () => {
+    store.update(leadId, { Offer_Count__c: 3 });
+    const view = call(store, 'LeadRoutingPanelController.rerouteToNext', { leadId });
+    expect(view).toMatchObject({ status: null, partnerId: null, routingReason: 'Offered 3 times, the policy maximum' });
+    expect(store.list('Lead_Offer__c').filter((o) => o.Lead__c === leadId && o.Outcome__c === 'Pending')).toEqual([]);
+  });
+
+  it('returns a lead no partner can take to the queue instead of failing, as LeadDistributionService does', () => {
+    for (const partner of store.list('Account').filter((a) => a.Is_Partner__c === true)) {
+      store.update(String(partner.Id), { Partner_Status__c: 'Inactive' });
+    }
+    const view = call(store, 'LeadRoutingPanelController.rerouteToNext', { leadId });
+    expect(view).toMatchObject({ status: null, routingReason: 'No eligible partner with room for the lead' });
+  });
+
+  it('refuses a hand-picked partner that cannot take leads with the Apex message', () => {
+    const inactive = store.list('Account').find((a) => a.Is_Partner__c === true)!;
+    store.update(String(inactive.Id), { Partner_Status__c: 'Inactive' });
+    expect(() => call(store, 'LeadRoutingPanelController.offerToPartner', { leadId, partnerId: inactive.Id })).toThrow(
+      'Leads can only be offered to active partner accounts',
+    );
+  });
+});
+
 describe('page registry', () => {
   it('shows a page only when all its components exist, with a record from the demo data', () => {
     const pages = resolvePages(PAGES, new Set(['partnerAttributionPanel', 'dealRegistrationForm']), dataset);

@@ -355,17 +355,41 @@ function routingView(store: DemoStore, leadId: string): Record<string, unknown> 
   };
 }
 
-/** Closes the current offer and offers the lead to `partnerId` (or the first eligible partner). */
+/** Recalls the current offer and puts the lead back in the internal queue, saying why. */
+function toQueue(store: DemoStore, leadId: string, reason: string): Record<string, unknown> {
+  const offer = currentOffer(store, leadId);
+  if (offer) {
+    store.update(offer.Id, { Outcome__c: 'Recalled', Outcome_At__c: store.now });
+  }
+  store.update(leadId, {
+    Partner_Account__c: null,
+    Partner_Share_Status__c: null,
+    Offered_At__c: null,
+    Accept_By__c: null,
+    Routing_Reason__c: reason,
+  });
+  return routingView(store, leadId);
+}
+
+/**
+ * Closes the current offer and offers the lead to `partnerId` (or the first eligible partner).
+ * Like LeadDistributionService.reroute, a lead no partner can take goes back to the queue with
+ * the routing reason, rather than failing.
+ */
 function reroute(store: DemoStore, leadId: string, partnerId: string | null): Record<string, unknown> {
   const view = routingView(store, leadId);
   const lead = store.get(leadId)!;
-  if (Number(lead.Offer_Count__c ?? 0) >= POLICY.maxOffers && !partnerId) {
-    throw new ApexError(`Offered ${POLICY.maxOffers} times, the policy maximum`);
+  const offers = Number(lead.Offer_Count__c ?? 0);
+  if (offers >= POLICY.maxOffers && !partnerId) {
+    return toQueue(store, leadId, `Offered ${offers} times, the policy maximum`);
   }
   const candidates = view.candidates as { partnerId: string; eligible: boolean }[];
   const target = partnerId ?? candidates.find((c) => c.eligible)?.partnerId;
-  if (!target || !candidates.some((c) => c.partnerId === target && c.eligible)) {
-    throw new ApexError('No eligible partner can take this lead now.');
+  if (!target) {
+    return toQueue(store, leadId, 'No eligible partner with room for the lead');
+  }
+  if (!candidates.some((c) => c.partnerId === target && c.eligible)) {
+    throw new ApexError('Leads can only be offered to active partner accounts');
   }
   const offer = currentOffer(store, leadId);
   if (offer) {
@@ -410,18 +434,7 @@ const offerToPartner: ApexHandler = (params, store) => {
 const returnToQueue: ApexHandler = (params, store) => {
   const leadId = requireId(params, 'leadId');
   routingView(store, leadId);
-  const offer = currentOffer(store, leadId);
-  if (offer) {
-    store.update(offer.Id, { Outcome__c: 'Recalled', Outcome_At__c: store.now });
-  }
-  store.update(leadId, {
-    Partner_Account__c: null,
-    Partner_Share_Status__c: null,
-    Offered_At__c: null,
-    Accept_By__c: null,
-    Routing_Reason__c: 'Returned to the queue by the preview user',
-  });
-  return routingView(store, leadId);
+  return toQueue(store, leadId, 'Returned to the queue by the preview user');
 };
 
 export const LEADS: Readonly<Record<string, ApexHandler>> = {

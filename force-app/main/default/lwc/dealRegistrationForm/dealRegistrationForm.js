@@ -11,6 +11,7 @@ import { LightningElement, wire } from 'lwc';
 import getPolicy from '@salesforce/apex/PortalDealRegistrationController.getPolicy';
 import saveRegistration from '@salesforce/apex/PortalDealRegistrationController.saveRegistration';
 import { approvalRoute, DEFAULT_DEAL_REGISTRATION_POLICY, domainKey, localToday, matchKeys, } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 const EMPTY = {
     prospectCompany: '',
     prospectWebsite: '',
@@ -223,8 +224,7 @@ export default class DealRegistrationForm extends LightningElement {
             this.result = await saveRegistration({ registration: registrationInput(this.values), submit });
         }
         catch (error) {
-            this.serverError =
-                error.body?.message ?? 'The registration could not be saved. Try again in a moment.';
+            this.serverError = errorMessage(error, 'The registration could not be saved. Try again in a moment.');
         }
         finally {
             this.saving = false;

@@ -9,6 +9,7 @@
 import { LightningElement, wire } from 'lwc';
 import getMyRegistrations from '@salesforce/apex/PortalDealRegistrationController.getMyRegistrations';
 import requestRenewal from '@salesforce/apex/PortalDealRegistrationController.requestRenewal';
+import { errorMessage } from 'c/errorUtils';
 // picklist: Deal_Registration__c.Status__c
 const ACTIVE_STATUSES = ['Draft', 'Submitted', 'Pending Approval', 'Approved'];
 const FILTER_OPTIONS = [
@@ -77,9 +78,7 @@ export default class DealRegistrationList extends LightningElement {
         }
         else if (result.error) {
             this.registrations = undefined;
-            this.error =
-                result.error.body?.message ??
-                    'Your registrations could not be loaded. Reload the page to try again.';
+            this.error = errorMessage(result.error, 'Your registrations could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {
@@ -101,9 +100,6 @@ export default class DealRegistrationList extends LightningElement {
         return (this.registrations ?? []).length === 0
             ? 'You have not registered any deals yet.'
             : 'No active registrations. Choose All to see closed ones.';
-    }
-    get announcementClass() {
-        return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
     }
     handleFilterChange(event) {
         this.filter = event.detail.value === 'all' ? 'all' : 'active';
@@ -134,7 +130,7 @@ export default class DealRegistrationList extends LightningElement {
         }
         catch (error) {
             this.announcementIsError = true;
-            this.announcement = error.body?.message ?? 'The renewal could not be requested. Try again.';
+            this.announcement = errorMessage(error, 'The renewal could not be requested. Try again.');
         }
         finally {
             this.renewingId = undefined;

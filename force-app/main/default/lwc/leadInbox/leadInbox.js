@@ -12,6 +12,7 @@ import acceptLead from '@salesforce/apex/PortalLeadInboxController.accept';
 import rejectLead from '@salesforce/apex/PortalLeadInboxController.reject';
 import updateLeadStatus from '@salesforce/apex/PortalLeadInboxController.updateStatus';
 import { leadNextStatuses, leadSlaStatus } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 /** Statuses a partner may move an accepted lead to; the lifecycle rule says which apply now. */
 // picklist: Lead.Partner_Share_Status__c
 const PARTNER_MOVES = ['Working', 'Converted', 'Lost'];
@@ -139,8 +140,7 @@ export default class LeadInbox extends LightningElement {
         }
         catch (error) {
             this.inbox = undefined;
-            this.error =
-                error.body?.message ?? 'Your leads could not be loaded. Reload the page to try again.';
+            this.error = errorMessage(error, 'Your leads could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {
@@ -173,9 +173,6 @@ export default class LeadInbox extends LightningElement {
     }
     get isBusy() {
         return this.busyId !== undefined;
-    }
-    get announcementClass() {
-        return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
     }
     handleAccept(event) {
         const leadId = idOf(event);
@@ -241,7 +238,7 @@ export default class LeadInbox extends LightningElement {
             await this.load();
         }
         catch (error) {
-            this.announce(error.body?.message ?? 'The change was not saved. Try again.', true);
+            this.announce(errorMessage(error, 'The change was not saved. Try again.'), true);
         }
         finally {
             this.busyId = undefined;

@@ -13,6 +13,7 @@ import rerouteToNext from '@salesforce/apex/LeadRoutingPanelController.rerouteTo
 import offerToPartner from '@salesforce/apex/LeadRoutingPanelController.offerToPartner';
 import returnToQueue from '@salesforce/apex/LeadRoutingPanelController.returnToQueue';
 import { leadSlaStatus } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 /** Why routing cannot offer the lead to a partner, in words (rule reason codes). */
 const EXCLUSION_TEXT = {
     EXCLUDED_FOR_LEAD: 'Already offered this lead',
@@ -119,7 +120,7 @@ export default class LeadRoutingPanel extends LightningElement {
         }
         catch (error) {
             this.view = undefined;
-            this.error = error.body?.message ?? 'The routing of this lead could not be loaded.';
+            this.error = errorMessage(error, 'The routing of this lead could not be loaded.');
         }
     }
     get isLoading() {
@@ -172,9 +173,6 @@ export default class LeadRoutingPanel extends LightningElement {
     get queueDisabled() {
         return this.actionsDisabled || (!this.view?.status && !this.view?.partnerId);
     }
-    get announcementClass() {
-        return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
-    }
     handlePartnerChange(event) {
         this.chosenPartnerId = event.detail.value;
     }
@@ -210,7 +208,7 @@ export default class LeadRoutingPanel extends LightningElement {
             }
         }
         catch (error) {
-            this.announce(error.body?.message ?? 'The lead was not re-routed. Try again.', true);
+            this.announce(errorMessage(error, 'The lead was not re-routed. Try again.'), true);
         }
         finally {
             this.busy = false;

@@ -11,6 +11,7 @@ import getFormOptions from '@salesforce/apex/PortalLeadSubmissionController.getF
 import checkDuplicates from '@salesforce/apex/PortalLeadSubmissionController.checkDuplicates';
 import submitLead from '@salesforce/apex/PortalLeadSubmissionController.submit';
 import { matchKeys } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 const FIELDS = [
     'firstName',
     'lastName',
@@ -81,9 +82,6 @@ export default class LeadSubmissionForm extends LightningElement {
     get checkDisabled() {
         return !this.canCheck;
     }
-    get announcementClass() {
-        return this.announcementIsError ? 'slds-text-color_error' : 'slds-text-color_success';
-    }
     handleFieldChange(event) {
         const field = event.currentTarget.dataset.field;
         if (!field || !FIELDS.includes(field)) {
@@ -121,7 +119,7 @@ export default class LeadSubmissionForm extends LightningElement {
             }
         }
         catch (error) {
-            this.announce(error.body?.message ?? 'The lead was not submitted. Try again.', true);
+            this.announce(errorMessage(error, 'The lead was not submitted. Try again.'), true);
         }
         finally {
             this.busy = false;
@@ -137,7 +135,7 @@ export default class LeadSubmissionForm extends LightningElement {
         }
         catch (error) {
             this.check = undefined;
-            this.announce(error.body?.message ?? 'We could not check for duplicates. Try again.', true);
+            this.announce(errorMessage(error, 'We could not check for duplicates. Try again.'), true);
         }
         finally {
             this.busy = false;

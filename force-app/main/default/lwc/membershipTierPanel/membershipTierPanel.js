@@ -7,6 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTierHistory from '@salesforce/apex/MembershipTierController.getTierHistory';
+import { errorMessage } from 'c/errorUtils';
 const BADGE_CLASSES = {
     Upgrade: 'slds-badge slds-theme_success',
     Downgrade: 'slds-badge slds-theme_error',
@@ -62,7 +63,7 @@ export default class MembershipTierPanel extends LightningElement {
         }
         else if (error) {
             this.histories = undefined;
-            this.error = error.body?.message ?? 'The tier history could not be loaded.';
+            this.error = errorMessage(error, 'The tier history could not be loaded.');
         }
     }
     get isLoading() {

@@ -8,6 +8,7 @@
 import { LightningElement, wire } from 'lwc';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import { errorMessage } from 'c/errorUtils';
 const EMPTY = {
     companyName: '',
     website: '',
@@ -81,8 +82,7 @@ export default class PartnerApplicationForm extends LightningElement {
         }
         else if (error) {
             this.programs = undefined;
-            this.loadError =
-                error.body?.message ?? 'The programs could not be loaded. Reload the page to try again.';
+            this.loadError = errorMessage(error, 'The programs could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {
@@ -158,8 +158,7 @@ export default class PartnerApplicationForm extends LightningElement {
             }
         }
         catch (error) {
-            this.formMessage =
-                error.body?.message ?? 'Your application could not be sent. Please try again later.';
+            this.formMessage = errorMessage(error, 'Your application could not be sent. Please try again later.');
         }
         finally {
             this.submitting = false;

@@ -12,6 +12,7 @@ import getPanel from '@salesforce/apex/AttributionController.getPanel';
 import saveAttribution from '@salesforce/apex/AttributionController.saveAttribution';
 import deleteAttribution from '@salesforce/apex/AttributionController.deleteAttribution';
 import { previewAttribution } from './attributionPreview';
+import { errorMessage } from 'c/errorUtils';
 const ROLE_OPTIONS = [
     { label: 'Sourced', value: 'Sourced' },
     { label: 'Influenced', value: 'Influenced' },
@@ -23,17 +24,8 @@ function localToday() {
     const day = String(now.getDate()).padStart(2, '0');
     return `${now.getFullYear()}-${month}-${day}`;
 }
-/** The message of an Apex or rule error. */
-export function errorMessage(error) {
-    const failure = (error ?? {});
-    if (Array.isArray(failure.body)) {
-        return failure.body.map((item) => item.message).join(' ');
-    }
-    if (failure.body?.message) {
-        return failure.body.message;
-    }
-    return failure.message ?? 'Something went wrong. Reload the page and try again.';
-}
+/** Shown when a failure carries no message from the server. */
+const FALLBACK_ERROR = 'Something went wrong. Reload the page and try again.';
 export default class PartnerAttributionPanel extends LightningElement {
     @api
     recordId;
@@ -59,7 +51,7 @@ export default class PartnerAttributionPanel extends LightningElement {
         }
         else if (error) {
             this.panel = undefined;
-            this.loadError = errorMessage(error);
+            this.loadError = errorMessage(error, FALLBACK_ERROR);
         }
     }
     @wire(getRecord, { recordId: '$draftPartnerId', fields: [ACCOUNT_NAME] })
@@ -255,7 +247,7 @@ export default class PartnerAttributionPanel extends LightningElement {
             this.notifySaved('Partner credit saved', 'Weights and amounts were recomputed for every partner.');
         }
         catch (error) {
-            this.actionError = errorMessage(error);
+            this.actionError = errorMessage(error, FALLBACK_ERROR);
         }
         finally {
             this.saving = false;
@@ -272,7 +264,7 @@ export default class PartnerAttributionPanel extends LightningElement {
             this.notifySaved('Partner removed', 'The remaining partners share the credit.');
         }
         catch (error) {
-            this.actionError = errorMessage(error);
+            this.actionError = errorMessage(error, FALLBACK_ERROR);
         }
     }
     notifySaved(title, message) {

@@ -8,6 +8,7 @@
 import { LightningElement, wire } from 'lwc';
 import getEarnings from '@salesforce/apex/PortalEarningsController.getEarnings';
 import { payoutPeriod } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 const CADENCE_OPTIONS = [
     { label: 'Monthly', value: 'Monthly' },
     { label: 'Quarterly', value: 'Quarterly' },
@@ -59,8 +60,7 @@ export default class PartnerEarnings extends LightningElement {
         }
         else if (error) {
             this.earnings = undefined;
-            this.error =
-                error.body?.message ?? 'Your earnings could not be loaded. Reload the page to try again.';
+            this.error = errorMessage(error, 'Your earnings could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {

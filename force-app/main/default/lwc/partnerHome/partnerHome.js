@@ -9,6 +9,7 @@
 import { LightningElement, wire } from 'lwc';
 import getHome from '@salesforce/apex/PortalPartnerHomeController.getHome';
 import { activationStatus, engagementScore, tierProgress, } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 const CRITERION_LABELS = {
     revenueT12M: 'Revenue won (12 months)',
     activeCertifications: 'Active certifications',
@@ -170,8 +171,7 @@ export default class PartnerHome extends LightningElement {
         }
         else if (error) {
             this.home = undefined;
-            this.error =
-                error.body?.message ?? 'Your partner home could not be loaded. Reload the page to try again.';
+            this.error = errorMessage(error, 'Your partner home could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {

@@ -8,6 +8,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getConflictPanel from '@salesforce/apex/RegistrationConflictPanelController.getConflictPanel';
+import { errorMessage } from 'c/errorUtils';
 const TYPE_LABELS = {
     OPEN_OPPORTUNITY: 'Open opportunity',
     NAMED_ACCOUNT: 'Named account',
@@ -82,7 +83,7 @@ export default class RegistrationConflictPanel extends LightningElement {
         }
         else if (error) {
             this.panel = undefined;
-            this.error = error.body?.message ?? 'The partner registrations could not be loaded.';
+            this.error = errorMessage(error, 'The partner registrations could not be loaded.');
         }
     }
     get isLoading() {

@@ -9,6 +9,7 @@ import { LightningElement } from 'lwc';
 import getReviewQueue from '@salesforce/apex/RegistrationReviewController.getReviewQueue';
 import decide from '@salesforce/apex/RegistrationReviewController.decide';
 import decideRenewal from '@salesforce/apex/RegistrationReviewController.decideRenewal';
+import { errorMessage } from 'c/errorUtils';
 const TYPE_LABELS = {
     OPEN_OPPORTUNITY: 'Open opportunity',
     NAMED_ACCOUNT: 'Named account',
@@ -104,6 +105,10 @@ export default class RegistrationReviewConsole extends LightningElement {
     busyId;
     announcement;
     failure;
+    /** A failed decision, else a failed load: what stops the reviewer now. */
+    get problem() {
+        return this.failure ?? this.loadError;
+    }
     connectedCallback() {
         this.load();
     }
@@ -192,7 +197,7 @@ export default class RegistrationReviewConsole extends LightningElement {
             }
         }
         catch (error) {
-            this.failure = error.body?.message ?? 'The decision could not be saved. Try again.';
+            this.failure = errorMessage(error, 'The decision could not be saved. Try again.');
         }
         finally {
             this.busyId = undefined;
@@ -214,7 +219,7 @@ export default class RegistrationReviewConsole extends LightningElement {
             this.loadError = undefined;
         }
         catch (error) {
-            this.loadError = error.body?.message ?? 'The review queue could not be loaded.';
+            this.loadError = errorMessage(error, 'The review queue could not be loaded.');
         }
         finally {
             this.loading = false;

@@ -9,6 +9,7 @@ import { LightningElement, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getResources from '@salesforce/apex/PortalResourceLibraryController.getResources';
 import logDownload from '@salesforce/apex/PortalResourceLibraryController.logDownload';
+import { errorMessage } from 'c/errorUtils';
 /** A file size for people: bytes, KB or MB. */
 export function sizeLabel(bytes) {
     if (bytes === null || bytes === undefined) {
@@ -62,7 +63,7 @@ export default class ResourceLibrary extends NavigationMixin(LightningElement) {
         }
         else if (error) {
             this.resources = undefined;
-            this.error = error.body?.message ?? 'The resource library could not be loaded.';
+            this.error = errorMessage(error, 'The resource library could not be loaded.');
         }
     }
     get isLoading() {
@@ -99,7 +100,7 @@ export default class ResourceLibrary extends NavigationMixin(LightningElement) {
         }
         catch (error) {
             this.status = '';
-            this.downloadError = error.body?.message ?? `${title} could not be downloaded.`;
+            this.downloadError = errorMessage(error, `${title} could not be downloaded.`);
         }
         finally {
             this.downloadingId = null;

@@ -8,6 +8,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
+import { errorMessage } from 'c/errorUtils';
 /** Days before the due date an assignment shows as due soon: the window of the reminder rule. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
 /** Days before expiry a certificate shows as expiring: the window of the reminder rule. */
@@ -76,8 +77,7 @@ export default class TrainingTracker extends LightningElement {
         }
         else if (error) {
             this.rows = undefined;
-            this.error =
-                error.body?.message ?? 'Your training could not be loaded. Reload the page to try again.';
+            this.error = errorMessage(error, 'Your training could not be loaded. Reload the page to try again.');
         }
     }
     get isLoading() {

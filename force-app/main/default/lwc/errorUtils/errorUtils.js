@@ -1,0 +1,48 @@
+// Generated from lwc-ts-src/errorUtils/errorUtils.ts by `npm run build`. Do not edit.
+/**
+ * Turns whatever an Apex call, a wire or Lightning Data Service rejects with into the
+ * sentences a user can act on. The server's own messages win (a validation rule or an Apex
+ * refusal says what to fix); anything else — a network failure without a body, a client-side
+ * exception meant for developers — shows the component's fallback sentence instead.
+ */
+function textsOf(items) {
+    return (items ?? []).map((item) => item?.message).filter((message) => typeof message === 'string');
+}
+function fieldTexts(fields) {
+    return Object.values(fields ?? {}).flatMap((items) => textsOf(items));
+}
+/** The most specific messages one error carries, from the most detailed part of its body. */
+function messagesOfOne(error) {
+    const payload = error?.body;
+    if (Array.isArray(payload)) {
+        // UI API reads answer with a list of errors.
+        return textsOf(payload);
+    }
+    if (typeof payload !== 'object' || payload === null) {
+        return [];
+    }
+    const detail = payload;
+    // DML failures name the record or field at fault; the top-level message is generic then.
+    const candidates = [
+        textsOf(detail.pageErrors),
+        fieldTexts(detail.fieldErrors),
+        textsOf(detail.output?.errors),
+        fieldTexts(detail.output?.fieldErrors),
+    ];
+    const specific = candidates.find((messages) => messages.length > 0);
+    if (specific) {
+        return specific;
+    }
+    return typeof detail.message === 'string' ? [detail.message] : [];
+}
+/** Every message the server gave for one error or a list of them, blank ones and repeats left out. */
+export function serverMessages(error) {
+    const errors = Array.isArray(error) ? error : [error];
+    const messages = errors.flatMap((one) => messagesOfOne(one)).map((message) => message.trim());
+    return [...new Set(messages.filter((message) => message.length > 0))];
+}
+/** The server's messages as one sentence, or `fallback` when the server said nothing usable. */
+export function errorMessage(error, fallback) {
+    const messages = serverMessages(error);
+    return messages.length > 0 ? messages.join(' ') : fallback;
+}
