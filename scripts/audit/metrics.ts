@@ -2,12 +2,13 @@
  * Figures that quantify the partner program, computed in the same single pass as the checks:
  * registration decision time, attribution coverage, lead acceptance and SLA, tiers and their
  * movement, sourced vs influenced revenue, partner vs direct win rate and cycle time, and ROI
- * by program (programRoi). Memory: one flag byte per opportunity and a number per measured
- * duration; the rest are counters.
+ * by program (programRoi). Memory: one flag byte per opportunity (keyed in a compact index)
+ * and a number per measured duration; the rest are counters.
  */
 import { leadSlaStatus, programRoi, RuleError } from './rules';
 import type { AuditContext, Metric, MetricCollector } from './types';
 import { formatNumber } from './report/format';
+import { ByteList, KeyIndex } from './keyIndex';
 import { bool, daysBetween, key15, num, NumberList, str } from './values';
 
 const WON = 1;
@@ -51,7 +52,8 @@ class Collector implements MetricCollector {
   private readonly tierMoves = new Map<string, number>();
   private readonly registrationStatus = new Map<string, number>();
   private readonly decisionDays = new NumberList();
-  private readonly opportunityFlags = new Map<string, number>();
+  private readonly opportunityKeys = new KeyIndex();
+  private readonly opportunityFlags = new ByteList();
   private readonly closed = { partner: 0, direct: 0 };
   private readonly won = { partner: 0, direct: 0 };
   private readonly cycle = { partner: new NumberList(), direct: new NumberList() };
@@ -110,11 +112,11 @@ class Collector implements MetricCollector {
         this.opportunity(id, record);
         break;
       case 'Partner_Attribution__c': {
-        const opportunity = key15(str(record, 'Opportunity__c')) ?? '';
-        const flags = this.opportunityFlags.get(opportunity);
-        if (flags === undefined) {
+        const opportunity = this.opportunityKeys.indexOf(key15(str(record, 'Opportunity__c')) ?? '');
+        if (opportunity < 0) {
           break;
         }
+        const flags = this.opportunityFlags.get(opportunity);
         this.opportunityFlags.set(opportunity, flags | ATTRIBUTED);
         const amount = num(record, 'Attributed_Amount__c') ?? 0;
         if (flags & WON) {
@@ -168,7 +170,7 @@ class Collector implements MetricCollector {
       str(record, 'Source_Registration__c') !== null ||
       bool(record, 'Partner_Involved__c');
     const won = bool(record, 'IsWon');
-    this.opportunityFlags.set(id, (won ? WON : 0) | (partner ? PARTNER_DEAL : 0));
+    this.opportunityFlags.set(this.opportunityKeys.add(id), (won ? WON : 0) | (partner ? PARTNER_DEAL : 0));
     if (!bool(record, 'IsClosed')) {
       return;
     }
@@ -227,7 +229,8 @@ class Collector implements MetricCollector {
   finish(): Metric[] {
     let partnerDeals = 0;
     let unattributed = 0;
-    for (const flags of this.opportunityFlags.values()) {
+    for (let index = 0; index < this.opportunityKeys.size; index++) {
+      const flags = this.opportunityFlags.get(index);
       if (flags & PARTNER_DEAL) {
         partnerDeals += 1;
         if (!(flags & ATTRIBUTED)) {

@@ -26,6 +26,7 @@ import { PROJECT_ROOT } from '../lib/project';
 import { loadSnapshotSchema } from '../snapshot/schema';
 import { SCALES } from '../seed/generator';
 import { estimateRecords, seedToSnapshot } from '../seed/seedSnapshot';
+import { scoreFindings } from '../seed/plants';
 
 export interface DemoOptions {
   out?: string;
@@ -82,17 +83,13 @@ export async function runDemo(
       `${JSON.stringify({ summary: audit.summary, metrics: audit.metrics, findings: audit.findings }, null, 2)}\n`,
     );
 
-    const planted = new Set(seeded.groundTruth.problems.map((p) => `${p.check}|${p.externalId}`));
-    const found = new Set(audit.findings.map((f) => `${f.check}|${f.externalId ?? ''}`));
-    const hits = [...found].filter((key) => planted.has(key)).length;
-    const precision = found.size === 0 ? 1 : hits / found.size;
-    const recall = planted.size === 0 ? 1 : hits / planted.size;
+    const { planted, found, precision, recall } = scoreFindings(seeded.groundTruth, audit.findings);
     result = { snapshotDir, reportFile, jsonFile, precision, recall };
 
     output.stdout(renderText(audit, { color: process.stdout.isTTY === true }));
     output.stdout('');
     output.stdout(
-      `Planted problems: ${planted.size}; findings: ${found.size}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (ground truth: ${seeded.groundTruthFile})`,
+      `Planted problems: ${planted}; findings: ${found}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (ground truth: ${seeded.groundTruthFile})`,
     );
     output.stdout(`Snapshot: ${snapshotDir}`);
     output.stdout(`HTML report: ${reportFile}`);

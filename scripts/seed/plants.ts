@@ -73,3 +73,32 @@ export class Planter {
     return { generator, counts, problems: this.problems };
   }
 }
+
+/** How an audit's findings compare with the planted problems, by check and external ID. */
+export interface GroundTruthScore {
+  planted: number;
+  found: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * Scores findings against the ground truth: precision is the share of findings that name a
+ * planted problem, recall the share of planted problems some finding names.
+ * @param groundTruth the generator's ground truth
+ * @param findings the audit's findings (check and external ID of each)
+ */
+export function scoreFindings(
+  groundTruth: Pick<GroundTruth, 'problems'>,
+  findings: readonly { check: string; externalId: string | null }[],
+): GroundTruthScore {
+  const planted = new Set(groundTruth.problems.map((p) => `${p.check}|${p.externalId}`));
+  const found = new Set(findings.map((f) => `${f.check}|${f.externalId ?? ''}`));
+  const hits = [...found].filter((key) => planted.has(key)).length;
+  return {
+    planted: planted.size,
+    found: found.size,
+    precision: found.size === 0 ? 1 : hits / found.size,
+    recall: planted.size === 0 ? 1 : hits / planted.size,
+  };
+}

@@ -82,29 +82,100 @@ export interface ReadObjectOptions {
 }
 
 /**
- * Streams the records of one object's CSV file.
+ * Streams the records of one object's CSV file. Reads without csv-parse's per-record line
+ * information, which costs about a tenth of the audit's time at scale; when something is wrong
+ * with the file (or when the caller tracks positions) it reads with it, so every message names
+ * the same line. Records before a problem are yielded once either way.
  * @param dir snapshot folder
  * @param object the object's schema
- * @param options progress callback
+ * @param options progress callback, position tracking
  */
 export async function* readObjectRecords(
   dir: string,
   object: SnapshotObject,
   options: ReadObjectOptions = {},
 ): AsyncGenerator<SnapshotRecord> {
+  if (options.position) {
+    yield* readWithLines(dir, object, options, 0);
+    return;
+  }
+  let yielded = 0;
+  try {
+    for await (const record of readFast(dir, object, options)) {
+      yielded++;
+      yield record;
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError) && !(error instanceof SnapshotInputError)) {
+      throw error;
+    }
+    // Finds the same problem again, this time with its line; throws it after the records already given.
+    yield* readWithLines(dir, object, {}, yielded);
+    throw error;
+  }
+}
+
+function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
   const file = objectFile(dir, object.name);
   if (!existsSync(file)) {
     throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
   }
   const input = createReadStream(file);
-  if (options.onBytes) {
-    const onBytes = options.onBytes;
+  if (onBytes) {
     input.on('data', (chunk) => onBytes(chunk.length));
   }
+  return { file, input };
+}
+
+function decodeRow(file: string, fields: SnapshotField[], row: string[], line: number | undefined): SnapshotRecord {
+  const record: SnapshotRecord = {};
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    try {
+      record[field.name] = decodeCell(field.type, row[i]);
+    } catch (error) {
+      throw new SnapshotInputError(file, (error as Error).message, line, field.name);
+    }
+  }
+  return record;
+}
+
+/** The fast path: no line numbers; any problem is rethrown as is for the precise path to name. */
+async function* readFast(
+  dir: string,
+  object: SnapshotObject,
+  options: ReadObjectOptions,
+): AsyncGenerator<SnapshotRecord> {
+  const { file, input } = openInput(dir, object, options.onBytes);
+  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
+  input.on('error', (error) => parser.destroy(error));
+  let fields: SnapshotField[] | undefined;
+  try {
+    for await (const row of parser as AsyncIterable<string[]>) {
+      if (!fields) {
+        fields = mapHeader(file, object, row);
+        continue;
+      }
+      yield decodeRow(file, fields, row, undefined);
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
+/** The precise path: every record with its line; skips the first `skip` records without yielding them. */
+async function* readWithLines(
+  dir: string,
+  object: SnapshotObject,
+  options: ReadObjectOptions,
+  skip: number,
+): AsyncGenerator<SnapshotRecord> {
+  const { file, input } = openInput(dir, object, options.onBytes);
   const parser = input.pipe(parse({ bom: true, info: true, skip_empty_lines: true }));
   input.on('error', (error) => parser.destroy(error));
   let fields: SnapshotField[] | undefined;
   let lastLine = 0;
+  let seen = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const row = item.record;
@@ -113,19 +184,13 @@ export async function* readObjectRecords(
         fields = mapHeader(file, object, row);
         continue;
       }
-      const record: SnapshotRecord = {};
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i];
-        try {
-          record[field.name] = decodeCell(field.type, row[i]);
-        } catch (error) {
-          throw new SnapshotInputError(file, (error as Error).message, item.info.lines, field.name);
-        }
-      }
+      const record = decodeRow(file, fields, row, item.info.lines);
       if (options.position) {
         options.position.line = item.info.lines;
       }
-      yield record;
+      if (seen++ >= skip) {
+        yield record;
+      }
     }
   } catch (error) {
     if (error instanceof CsvError) {

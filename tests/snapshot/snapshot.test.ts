@@ -165,6 +165,30 @@ describe('bad input names file, line and column', () => {
     }
   });
 
+  it('yields each record before a bad one once, then names the bad one by its line (after a quoted line break)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'prm-snapshot-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'Account.csv'),
+        'Id,Name,NumberOfEmployees\n0010Sd000000001QAA,"Acme\nEast",10\n0010Sd000000002QAA,Globex,20\n0010Sd000000003QAA,Initech,many\n',
+      );
+      const object = schema.get('Account');
+      if (!object) {
+        throw new Error('Account');
+      }
+      const seen: unknown[] = [];
+      const error = await inputError(async () => {
+        for await (const record of readObjectRecords(dir, object)) {
+          seen.push(record.Name);
+        }
+      });
+      expect(seen).toEqual(['Acme\nEast', 'Globex']);
+      expect(error).toMatchObject({ line: 5, column: 'NumberOfEmployees' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('unknown column', async () => {
     const error = await inputError(() => readAll(path.join(FIXTURES, 'unknown-column'), 'Account'));
     expect(error).toMatchObject({ line: 1, column: 'Nmae' });

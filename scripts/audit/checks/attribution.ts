@@ -3,8 +3,9 @@
  * (validateAttributions), attributed amounts that do not add up, partner deals with no
  * attribution, and commission ledgers that commissionFor would change.
  *
- * Memory: a compact entry per opportunity and per attribution and commission row, grouped by
- * opportunity, because every one of these checks needs the whole group.
+ * Memory: one packed string per opportunity and per attribution and commission row (the
+ * opportunities keyed in a compact index, rows tagged with its index and grouped at the end),
+ * because every one of these checks needs the whole group.
  */
 import {
   RuleError,
@@ -16,6 +17,7 @@ import {
   type CommissionLedgerEntry,
 } from '../rules';
 import type { AuditContext, Auditor, AuditorFactory, Emit, RecordRef } from '../types';
+import { KeyIndex } from '../keyIndex';
 import { bool, cents, formatMoney, key15, num, str } from '../values';
 
 /** Record Ids are kept as read (for the findings); joins use their 15-character form. */
@@ -54,12 +56,135 @@ interface Entry {
 
 const PROGRAM_TYPES = ['Referral', 'Reseller', 'Technology'];
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
+const SEPARATOR = '\u0001';
+
+const text = (value: string | null): string => value ?? '';
+const textOrNull = (value: string): string | null => (value === '' ? null : value);
+const number = (value: number | null): string => (value === null ? '' : String(value));
+const numberOrNull = (value: string): number | null => (value === '' ? null : Number(value));
+
+function packOpportunity(o: Opportunity): string {
+  return [
+    o.id,
+    text(o.externalId),
+    number(o.amount),
+    o.closed ? '1' : '',
+    o.won ? '1' : '',
+    text(o.closeDate),
+    o.partnerDeal ? '1' : '',
+  ].join(SEPARATOR);
+}
+
+function unpackOpportunity(packed: string): Opportunity {
+  const [id, externalId, amount, closed, won, closeDate, partnerDeal] = packed.split(SEPARATOR);
+  return {
+    id,
+    key: key15(id) as string,
+    externalId: textOrNull(externalId),
+    amount: numberOrNull(amount),
+    closed: closed === '1',
+    won: won === '1',
+    closeDate: textOrNull(closeDate),
+    partnerDeal: partnerDeal === '1',
+  };
+}
+
+/** Roles as one character; any other value of Role__c is kept whole behind "?" (it only has to fail validation). */
+function roleCode(role: string | null): string {
+  return role === null ? '' : role === 'Sourced' ? 'S' : role === 'Influenced' ? 'I' : `?${role}`;
+}
+
+function roleOf(code: string): string | null {
+  return code === '' ? null : code === 'S' ? 'Sourced' : code === 'I' ? 'Influenced' : code.substring(1);
+}
+
+function packRow(r: Row): string {
+  const role = roleCode(r.role);
+  return [r.id, text(r.externalId), text(r.partnerId), number(r.weight), number(r.amount), r.createdDate, role].join(
+    SEPARATOR,
+  );
+}
+
+function unpackRow(packed: string): Row {
+  const [id, externalId, partnerId, weight, amount, createdDate, ...role] = packed.split(SEPARATOR);
+  return {
+    id,
+    externalId: textOrNull(externalId),
+    partnerId: textOrNull(partnerId),
+    role: roleOf(role.join(SEPARATOR)),
+    weight: numberOrNull(weight),
+    amount: numberOrNull(amount),
+    createdDate,
+  };
+}
+
+function packEntry(e: Entry): string {
+  return [
+    e.id,
+    text(e.externalId),
+    text(e.partnerId),
+    text(e.attributionId),
+    number(e.rate),
+    number(e.amount),
+    text(e.period),
+    text(e.status),
+    text(e.storedKey),
+  ].join(SEPARATOR);
+}
+
+function unpackEntry(packed: string): Entry {
+  const [id, externalId, partnerId, attributionId, rate, amount, period, status, ...storedKey] =
+    packed.split(SEPARATOR);
+  return {
+    id,
+    externalId: textOrNull(externalId),
+    partnerId: textOrNull(partnerId),
+    attributionId: textOrNull(attributionId),
+    rate: numberOrNull(rate),
+    amount: numberOrNull(amount),
+    period: textOrNull(period),
+    status: textOrNull(status),
+    storedKey: textOrNull(storedKey.join(SEPARATOR)),
+  };
+}
+
+/**
+ * Rows of many groups, each packed, added in any order and read back group by group in the
+ * order they were added.
+ */
+class GroupedRows {
+  private readonly packed: string[] = [];
+  private readonly groups: number[] = [];
+  private order: Int32Array | undefined;
+  private starts: Int32Array | undefined;
+
+  add(group: number, packed: string): void {
+    this.packed.push(packed);
+    this.groups.push(group);
+  }
+
+  /** Packed rows of a group, once every row has been added. */
+  of(group: number, groupCount: number): string[] {
+    if (!this.order || !this.starts) {
+      // Counting sort by group: stable, so rows keep the order they streamed in.
+      const starts = new Int32Array(groupCount + 1);
+      for (const g of this.groups) {
+        starts[g + 1]++;
+      }
+      for (let g = 0; g < groupCount; g++) {
+        starts[g + 1] += starts[g];
+      }
+      const next = starts.slice(0, groupCount);
+      const order = new Int32Array(this.groups.length);
+      this.groups.forEach((g, row) => (order[next[g]++] = row));
+      this.order = order;
+      this.starts = starts;
+    }
+    const rows: string[] = [];
+    for (let i = this.starts[group]; i < this.starts[group + 1]; i++) {
+      rows.push(this.packed[this.order[i]]);
+    }
+    return rows;
   }
 }
 
@@ -91,9 +216,10 @@ class AttributionAuditor implements Auditor {
   private readonly programs = new Map<string, { type: string | null; base: number | null }>();
   private readonly upliftOfTier = new Map<string, number | null>();
   private readonly partners = new Map<string, { program: string | null; tier: string | null }>();
-  private readonly opportunities = new Map<string, Opportunity>();
-  private readonly rows = new Map<string, Row[]>();
-  private readonly entries = new Map<string, Entry[]>();
+  private readonly opportunityKeys = new KeyIndex();
+  private readonly opportunities: string[] = [];
+  private readonly rows = new GroupedRows();
+  private readonly entries = new GroupedRows();
   private readonly hasCommissions: boolean;
 
   constructor(
@@ -129,7 +255,7 @@ class AttributionAuditor implements Auditor {
         }
         break;
       case 'Opportunity':
-        this.opportunities.set(id15, {
+        this.opportunities[this.opportunityKeys.add(id15)] = packOpportunity({
           id,
           key: id15,
           externalId,
@@ -144,34 +270,41 @@ class AttributionAuditor implements Auditor {
         });
         break;
       case 'Partner_Attribution__c': {
-        const opportunity = key15(str(record, 'Opportunity__c'));
-        if (opportunity !== null) {
-          push(this.rows, opportunity, {
-            id,
-            externalId,
-            partnerId: key15(str(record, 'Partner_Account__c')),
-            role: str(record, 'Role__c'),
-            weight: num(record, 'Weight_Percent__c'),
-            amount: num(record, 'Attributed_Amount__c'),
-            createdDate: str(record, 'CreatedDate') ?? '',
-          });
+        // Opportunities stream first; rows of an opportunity not in the data set are never judged.
+        const opportunity = this.opportunityKeys.indexOf(key15(str(record, 'Opportunity__c')) ?? '');
+        if (opportunity >= 0) {
+          this.rows.add(
+            opportunity,
+            packRow({
+              id,
+              externalId,
+              partnerId: key15(str(record, 'Partner_Account__c')),
+              role: str(record, 'Role__c'),
+              weight: num(record, 'Weight_Percent__c'),
+              amount: num(record, 'Attributed_Amount__c'),
+              createdDate: str(record, 'CreatedDate') ?? '',
+            }),
+          );
         }
         break;
       }
       case 'Partner_Commission__c': {
-        const opportunity = key15(str(record, 'Opportunity__c'));
-        if (opportunity !== null) {
-          push(this.entries, opportunity, {
-            id,
-            externalId,
-            partnerId: key15(str(record, 'Partner_Account__c')),
-            attributionId: key15(str(record, 'Attribution__c')),
-            storedKey: str(record, 'Unique_Key__c'),
-            rate: num(record, 'Rate_Percent__c'),
-            amount: num(record, 'Amount__c'),
-            period: str(record, 'Period__c'),
-            status: str(record, 'Status__c'),
-          });
+        const opportunity = this.opportunityKeys.indexOf(key15(str(record, 'Opportunity__c')) ?? '');
+        if (opportunity >= 0) {
+          this.entries.add(
+            opportunity,
+            packEntry({
+              id,
+              externalId,
+              partnerId: key15(str(record, 'Partner_Account__c')),
+              attributionId: key15(str(record, 'Attribution__c')),
+              storedKey: str(record, 'Unique_Key__c'),
+              rate: num(record, 'Rate_Percent__c'),
+              amount: num(record, 'Amount__c'),
+              period: str(record, 'Period__c'),
+              status: str(record, 'Status__c'),
+            }),
+          );
         }
         break;
       }
@@ -179,8 +312,10 @@ class AttributionAuditor implements Auditor {
   }
 
   finish(emit: Emit): void {
-    for (const [key, opportunity] of this.opportunities) {
-      const rows = this.rows.get(key) ?? [];
+    const count = this.opportunities.length;
+    for (let index = 0; index < count; index++) {
+      const opportunity = unpackOpportunity(this.opportunities[index]);
+      const rows = this.rows.of(index, count).map(unpackRow);
       if (rows.length === 0) {
         if (opportunity.partnerDeal) {
           emit(
@@ -191,7 +326,7 @@ class AttributionAuditor implements Auditor {
         }
       }
       const attributionValid = rows.length === 0 || this.checkAttribution(opportunity, rows, emit);
-      const entries = this.entries.get(key) ?? [];
+      const entries = this.entries.of(index, count).map(unpackEntry);
       if (this.hasCommissions && attributionValid && (entries.length > 0 || (opportunity.won && rows.length > 0))) {
         this.checkCommissions(opportunity, rows, entries, emit);
       }

@@ -1,10 +1,12 @@
 /**
  * Duplicate accounts and stale match keys, both judged with the shared `matchKeys` rule.
- * Memory: one entry per distinct company key (the match-key index), nothing per record.
+ * Memory: one entry per distinct company key (the match-key index, keys in a compact index
+ * and the oldest account of each as one packed string), nothing per record.
  */
 import type { SnapshotRecord } from '../../snapshot/format';
 import { matchKeys } from '../rules';
 import type { Auditor, AuditorFactory, Emit } from '../types';
+import { KeyIndex } from '../keyIndex';
 import { bool, refOf, str } from '../values';
 
 interface Survivor {
@@ -32,7 +34,8 @@ function isOlder(a: Survivor, b: Survivor): boolean {
 }
 
 export const duplicateAccounts: AuditorFactory = (): Auditor => {
-  const survivors = new Map<string, string>();
+  const groups = new KeyIndex();
+  const survivors: string[] = [];
   const report = (emit: Emit, duplicate: Survivor, kept: Survivor): void => {
     emit(
       'duplicate-account',
@@ -59,14 +62,14 @@ export const duplicateAccounts: AuditorFactory = (): Auditor => {
         name,
         createdDate: str(record, 'CreatedDate') ?? '',
       };
-      const packed = survivors.get(groupKey);
-      if (packed === undefined) {
-        survivors.set(groupKey, pack(current));
+      const group = groups.add(groupKey);
+      if (group === survivors.length) {
+        survivors.push(pack(current));
         return;
       }
-      const kept = unpack(packed);
+      const kept = unpack(survivors[group]);
       if (isOlder(current, kept)) {
-        survivors.set(groupKey, pack(current));
+        survivors[group] = pack(current);
         report(emit, kept, current);
       } else {
         report(emit, current, kept);

@@ -1,10 +1,12 @@
 /**
  * Lookups to records that are not in the data set. Objects stream parents first, so most
  * references are checked on arrival; references to an object that comes later (or to the
- * same object) wait until the end. Memory: the Ids of referenced objects.
+ * same object) wait until the end. Memory: the Ids of referenced objects in compact key
+ * indexes, and each waiting reference packed into one string.
  */
 import { loadSnapshotSchema, SNAPSHOT_OBJECTS } from '../../snapshot/schema';
 import type { Auditor, AuditorFactory, Emit, RecordRef } from '../types';
+import { KeyIndex } from '../keyIndex';
 import { key15, refOf, str } from '../values';
 
 interface Pending {
@@ -12,6 +14,25 @@ interface Pending {
   field: string;
   target: string;
   value: string;
+}
+
+const SEPARATOR = '\u0001';
+
+/** A waiting reference as one flat string (object, field, target, Id, external Id, value). */
+function pack(p: Pending): string {
+  return [p.record.object, p.field, p.target, p.record.recordId ?? '', p.record.externalId ?? '', p.value].join(
+    SEPARATOR,
+  );
+}
+
+function unpack(packed: string): Pending {
+  const [object, field, target, recordId, externalId, ...value] = packed.split(SEPARATOR);
+  return {
+    record: { object, recordId: recordId === '' ? null : recordId, externalId: externalId === '' ? null : externalId },
+    field,
+    target,
+    value: value.join(SEPARATOR),
+  };
 }
 
 /**
@@ -30,14 +51,14 @@ export function orphanReferences(present: readonly string[]): AuditorFactory {
         }
       }
     }
-    const ids = new Map<string, Set<string>>([...referenced].map((name) => [name, new Set<string>()]));
+    const ids = new Map<string, KeyIndex>([...referenced].map((name) => [name, new KeyIndex()]));
     const referenceFields = new Map(
       schema.objects.map((object) => [
         object.name,
         object.fields.filter((f) => f.type === 'reference' && f.referenceTo !== undefined && inData.has(f.referenceTo)),
       ]),
     );
-    const pending: Pending[] = [];
+    const pending: string[] = [];
     const report = (emit: Emit, p: Pending): void =>
       emit(
         'orphan-reference',
@@ -66,12 +87,13 @@ export function orphanReferences(present: readonly string[]): AuditorFactory {
               report(emit, p);
             }
           } else {
-            pending.push(p);
+            pending.push(pack(p));
           }
         }
       },
       finish(emit) {
-        for (const p of pending) {
+        for (const packed of pending) {
+          const p = unpack(packed);
           if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
             report(emit, p);
           }

@@ -1,7 +1,7 @@
 /**
  * Deal registrations: lifecycle (expired but open, approved without opportunity), stored
  * values against the rules (expiry, approval route) and the copy of the opportunity's stage
- * and amount. Memory: one small entry per converted registration until its opportunity streams.
+ * and amount. Memory: one packed string per converted registration until its opportunity streams.
  */
 import type { SnapshotRecord } from '../../snapshot/format';
 import {
@@ -124,6 +124,34 @@ interface Copy {
   amount: number | null;
 }
 
+const SEPARATOR = '\u0001';
+
+/** A registration's copy as one flat string: a map of millions of objects would not fit. */
+function packCopy(copy: Copy): string {
+  return [
+    copy.ref.recordId ?? '',
+    copy.ref.externalId ?? '',
+    copy.registrationId,
+    copy.amount === null ? '' : String(copy.amount),
+    copy.stage ?? '',
+  ].join(SEPARATOR);
+}
+
+function unpackCopy(packed: string): Copy {
+  const [recordId, externalId, registrationId, amount, ...stage] = packed.split(SEPARATOR);
+  const stageText = stage.join(SEPARATOR);
+  return {
+    ref: {
+      object: 'Deal_Registration__c',
+      recordId: recordId === '' ? null : recordId,
+      externalId: externalId === '' ? null : externalId,
+    },
+    registrationId,
+    amount: amount === '' ? null : Number(amount),
+    stage: stage.length === 1 && stageText === '' ? null : stageText,
+  };
+}
+
 export const registrationChecks: AuditorFactory = (context): Auditor => ({
   checks: [
     'registration-expired-open',
@@ -140,7 +168,7 @@ export const registrationChecks: AuditorFactory = (context): Auditor => ({
 
 /** The registration's copy of its opportunity (stage, amount) and the link back. */
 export const registrationSync: AuditorFactory = (): Auditor => {
-  const converted = new Map<string, Copy>();
+  const converted = new Map<string, string>();
   return {
     checks: ['registration-opportunity-sync'],
     objects: ['Deal_Registration__c', 'Opportunity'],
@@ -150,20 +178,24 @@ export const registrationSync: AuditorFactory = (): Auditor => {
         const opportunityId = key15(str(record, 'Converted_Opportunity__c'));
         const id = str(record, 'Id');
         if (opportunityId !== null && id !== null) {
-          converted.set(opportunityId, {
-            ref: refOf(objectName, record),
-            registrationId: id,
-            stage: str(record, 'Opportunity_Stage__c'),
-            amount: num(record, 'Opportunity_Amount__c'),
-          });
+          converted.set(
+            opportunityId,
+            packCopy({
+              ref: refOf(objectName, record),
+              registrationId: id,
+              stage: str(record, 'Opportunity_Stage__c'),
+              amount: num(record, 'Opportunity_Amount__c'),
+            }),
+          );
         }
         return;
       }
       const id = key15(str(record, 'Id'));
-      const copy = id === null ? undefined : converted.get(id);
-      if (!copy || id === null) {
+      const packed = id === null ? undefined : converted.get(id);
+      if (packed === undefined || id === null) {
         return;
       }
+      const copy = unpackCopy(packed);
       converted.delete(id);
       const problems: string[] = [];
       const stage = str(record, 'StageName');

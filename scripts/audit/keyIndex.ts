@@ -1,0 +1,189 @@
+/**
+ * Compact indexes for the audit's per-record memory. A JavaScript Set or Map of record Ids
+ * costs about 80 bytes an entry; at ten million records the checks' indexes alone would need
+ * gigabytes. KeyIndex keeps its keys as bytes in one growing buffer and its hash table in a
+ * typed array: about 15 + 12 bytes for a 15-character Id. Lookups compare the stored bytes,
+ * so two keys that share a hash are still told apart.
+ */
+
+const EMPTY = 0;
+/** Fill the table to at most half, so probe runs stay short. */
+const MAX_LOAD = 0.5;
+
+/** FNV-1a over the UTF-16 code units of a string. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function isLatin1(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) > 0xff) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * An exact map from string keys to dense indexes 0, 1, 2, … in insertion order. Callers keep
+ * per-key values in arrays (typed where they can) addressed by that index.
+ */
+export class KeyIndex {
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Start of each key in `bytes`; key i ends where key i + 1 starts. */
+  private starts = new Uint32Array(1 << 12);
+  /** Slots hold index + 1 of the key, 0 when empty. */
+  private table = new Uint32Array(1 << 12);
+  private count = 0;
+  /** Keys with characters beyond Latin-1 (rare in Ids and match keys) keep their JavaScript form. */
+  private readonly wide = new Map<string, number>();
+  private readonly wideAt = new Map<number, string>();
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The index of `key`, or -1 when it was never added. */
+  indexOf(key: string): number {
+    if (!isLatin1(key)) {
+      return this.wide.get(key) ?? -1;
+    }
+    const mask = this.table.length - 1;
+    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot];
+      if (entry === EMPTY) {
+        return -1;
+      }
+      if (this.equals(entry - 1, key)) {
+        return entry - 1;
+      }
+    }
+  }
+
+  has(key: string): boolean {
+    return this.indexOf(key) >= 0;
+  }
+
+  /** The index of `key`, adding it (as the next index) when it is new. */
+  add(key: string): number {
+    if (!isLatin1(key)) {
+      const known = this.wide.get(key);
+      if (known !== undefined) {
+        return known;
+      }
+      const index = this.append('');
+      this.wide.set(key, index);
+      this.wideAt.set(index, key);
+      return index;
+    }
+    if ((this.count + 1) / this.table.length > MAX_LOAD) {
+      this.rehash(this.table.length * 2);
+    }
+    const mask = this.table.length - 1;
+    let slot = hashOf(key) & mask;
+    for (; this.table[slot] !== EMPTY; slot = (slot + 1) & mask) {
+      if (this.equals(this.table[slot] - 1, key)) {
+        return this.table[slot] - 1;
+      }
+    }
+    const index = this.append(key);
+    this.table[slot] = index + 1;
+    return index;
+  }
+
+  /** The key at an index. */
+  keyAt(index: number): string {
+    const wide = this.wideAt.get(index);
+    if (wide !== undefined) {
+      return wide;
+    }
+    const start = this.starts[index];
+    const end = index + 1 < this.count ? this.starts[index + 1] : this.used;
+    return String.fromCharCode(...this.bytes.subarray(start, end));
+  }
+
+  private append(key: string): number {
+    if (this.used + key.length > this.bytes.length) {
+      this.bytes = grow(this.bytes, this.used + key.length);
+    }
+    for (let i = 0; i < key.length; i++) {
+      this.bytes[this.used + i] = key.charCodeAt(i);
+    }
+    if (this.count === this.starts.length) {
+      this.starts = grow(this.starts, this.count + 1);
+    }
+    this.starts[this.count] = this.used;
+    this.used += key.length;
+    return this.count++;
+  }
+
+  private equals(index: number, key: string): boolean {
+    const start = this.starts[index];
+    const end = index + 1 < this.count ? this.starts[index + 1] : this.used;
+    if (end - start !== key.length) {
+      return false;
+    }
+    for (let i = 0; i < key.length; i++) {
+      if (this.bytes[start + i] !== key.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private rehash(size: number): void {
+    const table = new Uint32Array(size);
+    const mask = size - 1;
+    for (let index = 0; index < this.count; index++) {
+      if (this.wideAt.has(index)) {
+        continue;
+      }
+      const start = this.starts[index];
+      const end = index + 1 < this.count ? this.starts[index + 1] : this.used;
+      let hash = 0x811c9dc5;
+      for (let i = start; i < end; i++) {
+        hash ^= this.bytes[i];
+        hash = Math.imul(hash, 0x01000193);
+      }
+      let slot = (hash >>> 0) & mask;
+      while (table[slot] !== EMPTY) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = index + 1;
+    }
+    this.table = table;
+  }
+}
+
+function grow<T extends Uint8Array | Uint32Array>(array: T, needed: number): T {
+  let size = array.length * 2;
+  while (size < needed) {
+    size *= 2;
+  }
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** A growable array of small unsigned integers (flags, codes), one byte each. */
+export class ByteList {
+  private data = new Uint8Array(1024);
+
+  get(index: number): number {
+    return index < this.data.length ? this.data[index] : 0;
+  }
+
+  set(index: number, value: number): void {
+    if (index >= this.data.length) {
+      this.data = grow(this.data, index + 1);
+    }
+    this.data[index] = value;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The state one seed run shares across its modules: options, the random stream, the planter,
+ * Id counters and the reference data (programs, modules, customers, partners), plus record
+ * plumbing (Ids and external Ids, emitting, planting, names, websites and match keys).
+ * Every module draws from the same random stream in a fixed order, so the output depends only
+ * on the options.
+ */
+import { syntheticId, type SnapshotSchema } from '../snapshot/schema';
+import { companyKeyOf, localToday, matchKeys } from '../audit/rules';
+import { Random } from './random';
+import { Planter } from './plants';
+import { datetimeOf, MS_PER_DAY } from './calendar';
+import { TLDS, companyName, emailPart, type Person } from './names';
+import type { CustomerInfo, PartnerInfo, ProgramInfo, SeedOptions, SeedRecord, SeedSink } from './model';
+
+const CODES: Readonly<Record<string, string>> = {
+  Partner_Program__c: 'PRG',
+  Partner_Tier__c: 'TIER',
+  Training_Module__c: 'TRN',
+  Account: 'ACC',
+  Contact: 'CON',
+  Partner_Application__c: 'APP',
+  Program_Membership__c: 'MEM',
+  Tier_Change__c: 'TCH',
+  Partner_Certification__c: 'CRT',
+  Partner_Activity__c: 'ACT',
+  Deal_Registration__c: 'REG',
+  Opportunity: 'OPP',
+  Partner_Attribution__c: 'ATT',
+  Partner_Commission__c: 'COM',
+  Program_Cost__c: 'CST',
+  Lead: 'LEAD',
+  Lead_Offer__c: 'OFR',
+};
+
+export function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function roundTo(value: number, step: number): number {
+  return Math.round(value / step) * step;
+}
+
+export interface TrainingModuleInfo {
+  id: string;
+  grantsCertification: boolean;
+  validMonths: number | null;
+  dueDays: number;
+  program: string | null;
+}
+
+export class SeedContext {
+  readonly random: Random;
+  readonly planter: Planter;
+  readonly nowMs: number;
+  readonly today: string;
+  readonly counts: Record<string, number> = {};
+  readonly programs: ProgramInfo[] = [];
+  readonly modules: TrainingModuleInfo[] = [];
+  readonly customers: CustomerInfo[] = [];
+  readonly partners: PartnerInfo[] = [];
+  readonly partnerIndex = new Map<string, PartnerInfo>();
+  readonly companyKeys = new Set<string>();
+  readonly partnerKeys = new Set<string>();
+  private readonly counters = new Map<string, number>();
+  private readonly autoNamed: Set<string>;
+
+  constructor(
+    readonly options: SeedOptions,
+    private readonly sink: SeedSink,
+    readonly schema: SnapshotSchema,
+  ) {
+    this.random = new Random(options.seed);
+    this.planter = new Planter(options.seed, options.problemRate);
+    this.nowMs = Date.parse(options.asOf);
+    if (Number.isNaN(this.nowMs)) {
+      throw new Error(`asOf ${options.asOf} is not an ISO-8601 datetime`);
+    }
+    this.today = localToday({ now: datetimeOf(this.nowMs), timeZone: 'UTC' });
+    this.autoNamed = new Set(
+      schema.objects.filter((o) => o.fields.some((f) => f.name === 'Name' && !f.writable)).map((o) => o.name),
+    );
+  }
+
+  base(objectName: string, createdMs: number): SeedRecord {
+    const n = (this.counters.get(objectName) ?? 0) + 1;
+    this.counters.set(objectName, n);
+    const object = this.schema.get(objectName);
+    if (!object) {
+      throw new Error(`The snapshot schema has no ${objectName}`);
+    }
+    const record: SeedRecord = {
+      Id: syntheticId(object.keyPrefix, n),
+      External_Id__c: `PSP-${CODES[objectName]}-${pad(n, 7)}`,
+      CreatedDate: datetimeOf(Math.min(createdMs, this.nowMs)),
+    };
+    if (this.autoNamed.has(objectName)) {
+      record.Name = `${CODES[objectName]}-${pad(n, 6)}`;
+    }
+    return record;
+  }
+
+  emit(objectName: string, record: SeedRecord): void {
+    this.sink.write(objectName, record);
+    this.counts[objectName] = (this.counts[objectName] ?? 0) + 1;
+  }
+
+  plant(check: Parameters<Planter['record']>[0], objectName: string, record: SeedRecord, detail: string): void {
+    this.planter.record(check, objectName, String(record.External_Id__c), detail);
+  }
+
+  msDaysAgo(minDays: number, maxDays: number): number {
+    return this.nowMs - (minDays + this.random.next() * (maxDays - minDays)) * MS_PER_DAY;
+  }
+
+  uniqueCompany(used: Set<string>): { name: string; key: string } {
+    for (let attempt = 0; ; attempt++) {
+      const base = companyName(this.random);
+      const name = attempt > 20 ? `${base} ${this.random.int(2, 9999)}` : base;
+      const key = companyKeyOf(name);
+      if (key !== null && !used.has(key)) {
+        used.add(key);
+        return { name, key };
+      }
+    }
+  }
+
+  website(key: string): { website: string; domain: string } {
+    const tld = this.random.pick(TLDS);
+    return { website: `https://www.${key}.${tld}`, domain: `${key}.${tld}` };
+  }
+
+  email(who: Person, domain: string): string {
+    return `${emailPart(who.firstName)}.${emailPart(who.lastName)}@${domain}`;
+  }
+
+  /** Stored match keys from the rule; the stale-key plant replaces them with a former name's. */
+  keys(
+    name: string,
+    website: string | null,
+    email: string | null,
+  ): { Match_Key__c: string | null; Domain_Key__c: string | null } {
+    const keys = matchKeys({ name, website, email });
+    return { Match_Key__c: keys.companyKey, Domain_Key__c: keys.domainKey };
+  }
+
+  peekNext(objectName: string): number {
+    return (this.counters.get(objectName) ?? 0) + 1;
+  }
+
+  otherPartners(partner: PartnerInfo, count: number): PartnerInfo[] {
+    const chosen: PartnerInfo[] = [];
+    for (let attempt = 0; chosen.length < count && attempt < 10; attempt++) {
+      const other = this.random.pick(this.partners);
+      if (other !== partner && other.active && other.status !== 'Onboarding' && !chosen.includes(other)) {
+        chosen.push(other);
+      }
+    }
+    return chosen;
+  }
+
+  partnerById(id: string): PartnerInfo {
+    const partner = this.partnerIndex.get(id);
+    if (!partner) {
+      throw new Error(`seed: unknown partner ${id}`);
+    }
+    return partner;
+  }
+}
