@@ -17,7 +17,10 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   apex: { run: apex.run, describe: 'Apex semantic check (apex-ls) and a test class for every class' },
   soql: { run: soql.run, describe: 'objects and fields in static SOQL exist' },
   selectivity: { run: selectivity.run, describe: 'static SOQL on high-volume objects filters on an indexed field' },
-  pmd: { run: pmd.run, describe: 'PMD security, performance and error-prone rules for Apex' },
+  pmd: {
+    run: pmd.run,
+    describe: 'PMD security, performance, error-prone, assertion-message, size and complexity rules for Apex',
+  },
   flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
   metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },

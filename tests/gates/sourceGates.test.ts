@@ -74,19 +74,47 @@ describe('check:apex', () => {
 });
 
 describe('check:pmd', () => {
-  it('reports SOQL/DML in loops, CRUD, sharing, debug statements and a NOPMD without a reason', async () => {
-    const root = fixture('pmd');
-    const checks = (await pmd.run(root)).map((f) => `${f.line} ${f.check}`).sort();
-    expect(checks).toEqual(
+  const root = fixture('pmd');
+  let checks: string[] = [];
+  let findings: Awaited<ReturnType<typeof pmd.run>> = [];
+  beforeAll(async () => {
+    findings = await pmd.run(root);
+    checks = summarise(findings, root);
+  });
+  const about = (file: string): string[] => checks.filter((check) => check.startsWith(`${CLS}/${file}:`));
+
+  it('reports SOQL/DML in loops, CRUD, sharing, debug statements and a NOPMD without a reason', () => {
+    expect(about('LoopyService.cls')).toEqual(
       expect.arrayContaining([
-        '11 pmd:OperationWithLimitsInLoop',
-        '13 pmd:OperationWithLimitsInLoop',
-        '11 pmd:ApexCRUDViolation',
-        '14 pmd:AvoidDebugStatements',
-        '16 pmd-suppression',
-        '4 pmd:ApexSharingViolations',
+        `${CLS}/LoopyService.cls:11 pmd:OperationWithLimitsInLoop`,
+        `${CLS}/LoopyService.cls:13 pmd:OperationWithLimitsInLoop`,
+        `${CLS}/LoopyService.cls:11 pmd:ApexCRUDViolation`,
+        `${CLS}/LoopyService.cls:14 pmd:AvoidDebugStatements`,
+        `${CLS}/LoopyService.cls:16 pmd-suppression`,
+        `${CLS}/LoopyService.cls:4 pmd:ApexSharingViolations`,
       ]),
     );
+  });
+
+  it('reports every assertion without a message, and only those', () => {
+    expect(about('SilentAssertions_Tests.cls')).toEqual([
+      `${CLS}/SilentAssertions_Tests.cls:6 pmd:ApexAssertionsShouldIncludeMessage`,
+      `${CLS}/SilentAssertions_Tests.cls:7 pmd:ApexAssertionsShouldIncludeMessage`,
+      `${CLS}/SilentAssertions_Tests.cls:8 pmd:ApexAssertionsShouldIncludeMessage`,
+    ]);
+  });
+
+  it('reports a class over 350 statements (about 700 lines)', () => {
+    expect(about('OversizedService.cls')).toEqual([`${CLS}/OversizedService.cls:4 pmd:NcssCount`]);
+    expect(findings.find((f) => f.check === 'pmd:NcssCount')?.message).toContain('limit: 350');
+  });
+
+  it('reports a method at cognitive complexity 15 unless the baseline accepts it, and a stale baseline entry', () => {
+    expect(about('TangledRules.cls')).toEqual([`${CLS}/TangledRules.cls:12 pmd:CognitiveComplexity`]);
+    expect(findings.find((f) => f.check === 'pmd:CognitiveComplexity')?.message).toContain("'tangle(");
+    expect(findings.filter((f) => f.check === 'pmd-baseline').map((f) => f.message)).toEqual([
+      'NcssCount no longer reports LoopyService in force-app/main/default/classes/LoopyService.cls: remove the entry',
+    ]);
   });
 });
 
