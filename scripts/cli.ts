@@ -8,9 +8,17 @@ import { rulesCommand } from './commands/rules';
 import { seedCommand } from './commands/seed';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
+import { usageExitCode } from './audit/cliSupport';
+
+/** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
+function withUsageExitCodes(command: Command): Command {
+  usageExitCode(command);
+  command.commands.forEach(withUsageExitCodes);
+  return command;
+}
 
 export function createProgram(): Command {
-  return new Command('prm')
+  const program = new Command('prm')
     .description('Partner Success Platform: rule checks, seed data, audits and reports for a partner program.')
     .version(require('../package.json').version as string)
     .addCommand(rulesCommand())
@@ -18,6 +26,7 @@ export function createProgram(): Command {
     .addCommand(auditCommand())
     .addCommand(demoCommand())
     .showHelpAfterError();
+  return withUsageExitCodes(program);
 }
 
 if (require.main === module) {

@@ -16,7 +16,7 @@ import { listFiles, PROJECT_ROOT } from '../lib/project';
 import { SObjectCatalog } from '../lib/sobjectCatalog';
 import { apexDeclarations } from './apexTypes';
 import { compileComponents, LWC_OUTPUT_DIR } from './lwcBuild';
-import { schemaDeclarations } from './schemaTypes';
+import { importedSchemaObjects, schemaDeclarations } from './schemaTypes';
 import { RESOURCE_DIR, RESOURCE_NAME, vectorsResource } from './vectorsResource';
 
 export const TYPES_DIR = path.join('.generated', 'types');
@@ -96,7 +96,7 @@ export function writeTypings(root: string): void {
   const typesDir = path.join(root, TYPES_DIR);
   mkdirSync(typesDir, { recursive: true });
   writeFileSync(path.join(typesDir, 'apex.d.ts'), apexDeclarations(root, catalog));
-  writeFileSync(path.join(typesDir, 'schema.d.ts'), schemaDeclarations(catalog));
+  writeFileSync(path.join(typesDir, 'schema.d.ts'), schemaDeclarations(catalog, importedSchemaObjects(root)));
   // `c/<name>` resolves to the component's TypeScript entry; tsc paths allow one `*` only, so list them.
   const components = readdirSync(path.join(root, 'lwc-ts-src')).filter((name) =>
     existsSync(path.join(root, 'lwc-ts-src', name, `${name}.ts`)),

@@ -15,6 +15,7 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['test:unit', 'test:unit'],
   ['check:apex', 'check:apex'],
   ['check:soql', 'check:soql'],
+  ['check:selectivity', 'check:selectivity'],
   ['check:pmd', 'check:pmd'],
   ['check:flows', 'check:flows'],
   ['check:metadata', 'check:metadata'],
@@ -33,9 +34,9 @@ for (const [gate, script] of GATE_SCRIPTS.filter(([g]) => !only || only.has(g)))
   results.push({ gate, ok: run.status === 0, seconds: (Date.now() - started) / 1000 });
 }
 
-console.log('\ngate             result  seconds');
+console.log('\ngate               result  seconds');
 for (const r of results) {
-  console.log(`${r.gate.padEnd(16)} ${r.ok ? 'pass' : 'FAIL'}    ${r.seconds.toFixed(1).padStart(6)}`);
+  console.log(`${r.gate.padEnd(18)} ${r.ok ? 'pass' : 'FAIL'}    ${r.seconds.toFixed(1).padStart(6)}`);
 }
 const failed = results.filter((r) => !r.ok).length;
 const total = results.reduce((sum, r) => sum + r.seconds, 0);

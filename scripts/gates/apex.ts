@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pmdJavaLib } from '../lib/platformSchema';
 import { apexSources } from '../lib/project';
 import type { Finding } from '../lib/findings';
 
@@ -23,8 +24,7 @@ interface ApexLsReport {
 const ERROR_CATEGORIES = new Set(['Syntax', 'Error', 'Missing']);
 
 function apexLsClasspath(): string {
-  const engine = path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json'));
-  return `${path.join(engine, 'dist', 'java-lib')}/*`;
+  return `${pmdJavaLib()}/*`;
 }
 
 export function semanticCheck(root: string): Finding[] {

@@ -1,5 +1,5 @@
 /**
- * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|pmd|flows|metadata|convert|site> [--root DIR]`.
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site> [--root DIR]`.
  * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
  */
 import { Command, Option } from 'commander';
@@ -10,13 +10,18 @@ import * as convert from './convert';
 import * as flows from './flows';
 import * as metadata from './metadata';
 import * as pmd from './pmd';
+import * as selectivity from './selectivity';
 import * as site from './site';
 import * as soql from './soql';
 
 export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; describe: string }> = {
   apex: { run: apex.run, describe: 'Apex semantic check (apex-ls) and a test class for every class' },
   soql: { run: soql.run, describe: 'objects and fields in static SOQL exist' },
-  pmd: { run: pmd.run, describe: 'PMD security, performance and error-prone rules for Apex' },
+  selectivity: { run: selectivity.run, describe: 'static SOQL on high-volume objects filters on an indexed field' },
+  pmd: {
+    run: pmd.run,
+    describe: 'PMD security, performance, error-prone, assertion-message, size and complexity rules for Apex',
+  },
   flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
   metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },

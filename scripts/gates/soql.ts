@@ -80,13 +80,45 @@ function fieldNamesOf(scope: ParserRuleContext): FieldNameContext[] {
   return out;
 }
 
-/** Checks the static SOQL of one Apex source against the catalogue. */
-export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * Drops a leading object name or alias (`Account.Contacts`, `a.Name`) unless it is a
+ * relationship of the object itself (`Account.Name` from Contact is a parent field).
+ */
+export function unqualified(
+  catalog: SObjectCatalog,
+  dottedPath: string,
+  objectName: string,
+  qualifiers: Set<string>,
+): string {
+  const [head, ...rest] = dottedPath.split('.');
+  if (
+    rest.length === 0 ||
+    !qualifiers.has(head.toLowerCase()) ||
+    catalog.getObject(objectName)?.parents.has(head.toLowerCase())
+  ) {
+    return dottedPath;
+  }
+  return rest.join('.');
+}
+
+/** The static SOQL queries (outer queries, not subqueries) of one Apex source, and its syntax errors. */
+export function staticQueries(
+  file: string,
+  source: string,
+): { queries: QueryContext[]; syntaxErrors: { line: number; column: number; message: string }[] } {
   const errors = new CollectErrors();
   const { parser } = ApexParserFactory.createLexerAndParser(source, errors);
   const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
-  for (const e of errors.messages) {
+  const collector = new QueryCollector();
+  ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+  return { queries: collector.queries, syntaxErrors: errors.messages };
+}
+
+/** Checks the static SOQL of one Apex source against the catalogue. */
+export function checkSource(file: string, source: string, catalog: SObjectCatalog): Finding[] {
+  const findings: Finding[] = [];
+  const { queries, syntaxErrors } = staticQueries(file, source);
+  for (const e of syntaxErrors) {
     findings.push({
       file,
       line: e.line,
@@ -95,10 +127,8 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       message: `syntax error: ${e.message.length > 160 ? `${e.message.slice(0, 160)}…` : e.message}`,
     });
   }
-  const collector = new QueryCollector();
-  ApexParseTreeWalker.DEFAULT.walk(collector, tree);
 
-  for (const query of collector.queries) {
+  for (const query of queries) {
     const fromNames = query.fromNameList().fieldName_list();
     const objectName = fromNames[0]?.getText();
     if (!objectName) {
@@ -110,14 +140,22 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       findings.push({ file, line, check: CHECK, message: `unknown object ${objectName} in FROM` });
       continue;
     }
-    checkScope(query, object.name);
+    // `FROM Account a` lets fields and subqueries be qualified: `a.Name`, `FROM a.Contacts`.
+    const alias = query.fromNameList().soqlId(0)?.getText();
+    const qualifiers = new Set([object.name.toLowerCase(), ...(alias ? [alias.toLowerCase()] : [])]);
+    checkScope(query, object.name, qualifiers);
 
     for (const entry of query.selectList().selectEntry_list()) {
       const sub = entry.subQuery();
       if (!sub) {
         continue;
       }
-      const relationship = sub.fromNameList().fieldName_list()[0]?.getText() ?? '';
+      const relationship = unqualified(
+        catalog,
+        sub.fromNameList().fieldName_list()[0]?.getText() ?? '',
+        object.name,
+        qualifiers,
+      );
       const child = object.children.get(relationship.toLowerCase());
       if (!child) {
         findings.push({
@@ -128,12 +166,12 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
         });
         continue;
       }
-      checkScope(sub, child);
+      checkScope(sub, child, new Set([child.toLowerCase()]));
     }
   }
   return findings;
 
-  function checkScope(scope: QueryContext | SubQueryContext, objectName: string): void {
+  function checkScope(scope: QueryContext | SubQueryContext, objectName: string, qualifiers: Set<string>): void {
     for (const fieldCtx of fieldNamesOf(scope)) {
       if (nearestQuery(fieldCtx) !== scope || insideTypeOfOrFunctionAlias(fieldCtx)) {
         continue;
@@ -146,7 +184,7 @@ export function checkSource(file: string, source: string, catalog: SObjectCatalo
       if (parent && parent.constructor.name === 'FromNameListContext') {
         continue;
       }
-      const problem = catalog.resolvePath(objectName, fieldCtx.getText());
+      const problem = catalog.resolvePath(objectName, unqualified(catalog, fieldCtx.getText(), objectName, qualifiers));
       if (problem) {
         findings.push({
           file,

@@ -408,20 +408,23 @@ export function isWritable(field: FieldMeta): boolean {
 // Loaders
 // ---------------------------------------------------------------------------------------
 
+/** The active values of one `.globalValueSet-meta.xml`. */
+export function globalValueSetValues(file: string): string[] {
+  return list(readXml(file), 'customValue')
+    .filter((v) => str(v, 'isActive') !== 'false')
+    .map((v) => str(v, 'fullName'))
+    .filter((v): v is string => v !== undefined);
+}
+
 function loadGlobalValueSets(sourceDir: string): Map<string, string[]> {
   const sets = new Map<string, string[]>();
   for (const file of filesWithSuffix(path.join(sourceDir, 'globalValueSets'), '.globalValueSet-meta.xml')) {
-    const root = readXml(file);
-    const values = list(root, 'customValue')
-      .filter((v) => str(v, 'isActive') !== 'false')
-      .map((v) => str(v, 'fullName'))
-      .filter((v): v is string => v !== undefined);
-    sets.set(path.basename(file, '.globalValueSet-meta.xml'), values);
+    sets.set(path.basename(file, '.globalValueSet-meta.xml'), globalValueSetValues(file));
   }
   return sets;
 }
 
-function loadField(object: string, file: string, globalValueSets: Map<string, string[]>): FieldMeta {
+export function loadField(object: string, file: string, globalValueSets: Map<string, string[]>): FieldMeta {
   const root = readXml(file);
   const name = str(root, 'fullName') ?? path.basename(file, '.field-meta.xml');
   const type = str(root, 'type') ?? '';

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { loadMetadata, type ObjectMeta } from './metadataModel';
+/**
+ * Every object Apex and LWC code can name, resolved the way the platform does (case-
+ * insensitively): the standard schema of the platform (`platformSchema.ts`) plus the
+ * objects and fields of every package directory, found by Salesforce's own
+ * source-deploy-retrieve wherever they sit (not only under `<dir>/default/objects`).
+ */
+import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { globalValueSetValues, loadField, type FieldMeta } from './metadataModel';
+import { loadPlatformSchema, type PlatformObject } from './platformSchema';
 import { packageDirectories } from './project';
-import {
-  CUSTOM_METADATA_FIELDS,
-  CUSTOM_OBJECT_FIELDS,
-  STANDARD_OBJECTS,
-  SYSTEM_FIELDS,
-  type StandardField,
-} from './standardObjects';
 
 /** A field as code sees it: which objects a lookup reaches and through which relationship name. */
 export interface CatalogField {
@@ -19,125 +18,236 @@ export interface CatalogField {
   relationshipName?: string;
   picklistValues: string[];
   custom: boolean;
+  /** The platform keeps an index on it: ids, lookups, external ids, unique fields and the standard indexed fields. */
+  indexed: boolean;
 }
 
 export interface CatalogObject {
   name: string;
   custom: boolean;
   fields: Map<string, CatalogField>;
+  /** Child-to-parent relationship name → the objects it reaches. */
+  parents: Map<string, string[]>;
   /** Parent-to-child subquery name → child object. */
   children: Map<string, string>;
 }
 
-function fromStandard(name: string, field: StandardField): CatalogField {
-  return {
-    name,
-    type: field.referenceTo ? 'Lookup' : 'Standard',
-    referenceTo: field.referenceTo ?? [],
-    relationshipName: field.relationshipName,
-    picklistValues: [],
-    custom: false,
-  };
+/**
+ * Fields the platform indexes on every object besides ids and lookups (Salesforce
+ * "Standard indexed fields"; LastModifiedDate through SystemModstamp). Email is indexed
+ * on Contact and Lead only.
+ */
+const STANDARD_INDEXED = new Set(['id', 'name', 'createddate', 'systemmodstamp', 'lastmodifieddate', 'division']);
+const EMAIL_INDEXED = new Set(['contact', 'lead']);
+
+function standardIndexed(object: string, field: string, isReference: boolean): boolean {
+  const key = field.toLowerCase();
+  return isReference || STANDARD_INDEXED.has(key) || (key === 'email' && EMAIL_INDEXED.has(object.toLowerCase()));
 }
 
-/**
- * Every object the package's code can name: the standard catalogue plus the objects and
- * fields under `objects/` of every package directory (case-insensitive lookups, as in SOQL).
- */
+type FieldTemplate = [name: string, relationshipName?: string, ...referenceTo: string[]];
+
+/** Fields the platform gives every custom object, custom metadata type and platform event. */
+const SYSTEM_FIELDS: FieldTemplate[] = [
+  ['Id'],
+  ['IsDeleted'],
+  ['CreatedDate'],
+  ['CreatedById', 'CreatedBy', 'User'],
+  ['LastModifiedDate'],
+  ['LastModifiedById', 'LastModifiedBy', 'User'],
+  ['SystemModstamp'],
+];
+const CUSTOM_OBJECT_FIELDS: FieldTemplate[] = [
+  ...SYSTEM_FIELDS,
+  ['Name'],
+  ['LastViewedDate'],
+  ['LastReferencedDate'],
+  ['LastActivityDate'],
+];
+const OWNER_FIELD: FieldTemplate = ['OwnerId', 'Owner', 'User', 'Group'];
+const CUSTOM_METADATA_FIELDS: FieldTemplate[] = [
+  ...SYSTEM_FIELDS,
+  ['DeveloperName'],
+  ['MasterLabel'],
+  ['Label'],
+  ['QualifiedApiName'],
+  ['NamespacePrefix'],
+  ['Language'],
+];
+const PLATFORM_EVENT_FIELDS: FieldTemplate[] = [
+  ['ReplayId'],
+  ['EventUuid'],
+  ['CreatedDate'],
+  ['CreatedById', 'CreatedBy', 'User'],
+];
+
+function templateFields(object: string): FieldTemplate[] {
+  if (object.endsWith('__mdt')) {
+    return CUSTOM_METADATA_FIELDS;
+  }
+  if (object.endsWith('__e')) {
+    return PLATFORM_EVENT_FIELDS;
+  }
+  return [...CUSTOM_OBJECT_FIELDS, OWNER_FIELD];
+}
+
+/** The project's own objects and fields, as source-deploy-retrieve resolves them. */
+interface ProjectMetadata {
+  objects: Set<string>;
+  fields: FieldMeta[];
+}
+
+function readProjectMetadata(root: string): ProjectMetadata {
+  const dirs = packageDirectories(root);
+  const components: SourceComponent[] =
+    dirs.length > 0 ? ComponentSet.fromSource({ fsPaths: dirs }).getSourceComponents().toArray() : [];
+  const valueSets = new Map<string, string[]>();
+  for (const set of components.filter((c) => c.type.name === 'GlobalValueSet' && c.xml)) {
+    valueSets.set(set.fullName, globalValueSetValues(set.xml as string));
+  }
+  const objects = new Set<string>();
+  const fields: FieldMeta[] = [];
+  const addField = (component: SourceComponent): void => {
+    const [objectName] = component.fullName.split('.');
+    objects.add(objectName);
+    if (component.xml) {
+      fields.push(loadField(objectName, component.xml, valueSets));
+    }
+  };
+  for (const component of components) {
+    if (component.type.name === 'CustomObject') {
+      objects.add(component.fullName);
+      component
+        .getChildren()
+        .filter((c) => c.type.name === 'CustomField')
+        .forEach(addField);
+    } else if (component.type.name === 'CustomField') {
+      addField(component);
+    }
+  }
+  return { objects, fields };
+}
+
 export class SObjectCatalog {
+  /** Materialised objects by lower-case name; standard ones are built from the platform schema on first use. */
   private readonly objects = new Map<string, CatalogObject>();
-  /** `object.field` of a custom lookup → the parent's child relationship name (`Deal_Registrations__r`). */
-  private readonly relationshipNames = new Map<string, string>();
+  private readonly platform: Map<string, [string, PlatformObject]>;
+  private readonly projectObjects: string[] = [];
+
+  private constructor() {
+    const { objects } = loadPlatformSchema();
+    this.platform = new Map(Object.entries(objects).map(([name, object]) => [name.toLowerCase(), [name, object]]));
+  }
 
   static load(root: string): SObjectCatalog {
     const catalog = new SObjectCatalog();
-    for (const [name, object] of Object.entries(STANDARD_OBJECTS)) {
-      const fields = { ...SYSTEM_FIELDS, ...object.fields };
-      catalog.objects.set(name.toLowerCase(), {
-        name,
-        custom: false,
-        fields: new Map(Object.entries(fields).map(([f, def]) => [f.toLowerCase(), fromStandard(f, def)])),
-        children: new Map(Object.entries(object.children ?? {}).map(([r, child]) => [r.toLowerCase(), child])),
-      });
+    const project = readProjectMetadata(root);
+    for (const name of [...project.objects].sort()) {
+      catalog.projectObjects.push(catalog.getObject(name)?.name ?? catalog.createCustomObject(name).name);
     }
-    for (const dir of packageDirectories(root)) {
-      const sourceDir = path.join(dir, 'default');
-      if (existsSync(path.join(sourceDir, 'objects'))) {
-        for (const meta of loadMetadata(sourceDir).objects.values()) {
-          catalog.addObject(meta);
-        }
-      }
+    for (const field of project.fields) {
+      catalog.addCustomField(field);
     }
-    catalog.linkChildRelationships();
     return catalog;
   }
 
-  private addObject(meta: ObjectMeta): void {
-    let object = this.objects.get(meta.name.toLowerCase());
-    if (!object) {
-      const base: Record<string, StandardField> = meta.metadataType
-        ? { ...SYSTEM_FIELDS, ...CUSTOM_METADATA_FIELDS }
-        : {
-            ...SYSTEM_FIELDS,
-            ...CUSTOM_OBJECT_FIELDS,
-            OwnerId: { referenceTo: ['User', 'Group'], relationshipName: 'Owner' },
-          };
-      object = {
-        name: meta.name,
-        custom: true,
-        fields: new Map(Object.entries(base).map(([f, def]) => [f.toLowerCase(), fromStandard(f, def)])),
-        children: new Map(),
-      };
-      this.objects.set(meta.name.toLowerCase(), object);
-    }
-    let isDetail = false;
-    for (const field of meta.fields.values()) {
-      isDetail ||= field.type === 'MasterDetail';
-      if (field.relationshipName) {
-        this.relationshipNames.set(`${meta.name}.${field.name}`.toLowerCase(), `${field.relationshipName}__r`);
-      }
-      object.fields.set(field.name.toLowerCase(), {
-        name: field.name,
-        type: field.type,
-        referenceTo: field.referenceTo,
-        relationshipName: field.name.endsWith('__c') ? field.name.replace(/__c$/, '__r') : undefined,
-        picklistValues: field.picklistValues ?? [],
-        custom: true,
+  private createCustomObject(name: string): CatalogObject {
+    const object: CatalogObject = { name, custom: true, fields: new Map(), parents: new Map(), children: new Map() };
+    for (const [fieldName, relationshipName, ...referenceTo] of templateFields(name)) {
+      this.setField(object, {
+        name: fieldName,
+        type: 'Standard',
+        referenceTo,
+        relationshipName,
+        picklistValues: [],
+        custom: false,
+        indexed: standardIndexed(name, fieldName, referenceTo.length > 0),
       });
     }
-    if (isDetail && object.custom) {
-      object.fields.delete('ownerid');
+    this.objects.set(name.toLowerCase(), object);
+    return object;
+  }
+
+  private setField(object: CatalogObject, field: CatalogField): void {
+    object.fields.set(field.name.toLowerCase(), field);
+    if (field.relationshipName && field.referenceTo.length > 0) {
+      object.parents.set(field.relationshipName.toLowerCase(), field.referenceTo);
     }
   }
 
-  /** Custom lookups declare the child relationship name on the child's field. */
-  private linkChildRelationships(): void {
-    for (const object of this.objects.values()) {
-      for (const field of object.fields.values()) {
-        if (!field.custom || field.referenceTo.length === 0) {
-          continue;
-        }
-        const childName = this.childRelationshipName(object.name, field.name);
-        for (const parentName of field.referenceTo) {
-          const parent = this.objects.get(parentName.toLowerCase());
-          if (parent && childName) {
-            parent.children.set(childName.toLowerCase(), object.name);
-          }
-        }
+  /** A field from metadata; a lookup also adds its child relationship to each parent. */
+  private addCustomField(meta: FieldMeta): void {
+    const object = this.getObject(meta.object);
+    if (!object) {
+      return;
+    }
+    const relationshipName =
+      meta.name.endsWith('__c') && meta.referenceTo.length > 0 ? meta.name.replace(/__c$/, '__r') : undefined;
+    this.setField(object, {
+      name: meta.name,
+      type: meta.type,
+      referenceTo: meta.referenceTo,
+      relationshipName,
+      picklistValues: meta.picklistValues ?? [],
+      custom: true,
+      indexed: meta.externalId || meta.unique || meta.referenceTo.length > 0,
+    });
+    if (meta.type === 'MasterDetail' && object.custom) {
+      object.fields.delete('ownerid');
+      object.parents.delete('owner');
+    }
+    if (meta.relationshipName) {
+      for (const parentName of meta.referenceTo) {
+        this.getObject(parentName)?.children.set(`${meta.relationshipName}__r`.toLowerCase(), object.name);
       }
     }
   }
 
-  private childRelationshipName(objectName: string, fieldName: string): string | undefined {
-    return this.relationshipNames.get(`${objectName}.${fieldName}`.toLowerCase());
+  private fromPlatform(name: string, platform: PlatformObject): CatalogObject {
+    const object: CatalogObject = { name, custom: false, fields: new Map(), parents: new Map(), children: new Map() };
+    for (const [fieldName, type] of Object.entries(platform.fields)) {
+      object.fields.set(fieldName.toLowerCase(), {
+        name: fieldName,
+        type,
+        referenceTo: [],
+        picklistValues: [],
+        custom: false,
+        // Ids and lookups are typed Id in the library.
+        indexed: standardIndexed(name, fieldName, type === 'Id'),
+      });
+    }
+    for (const [relationship, { field, referenceTo }] of Object.entries(platform.parents)) {
+      object.parents.set(relationship.toLowerCase(), [referenceTo]);
+      const idField = field ? object.fields.get(field.toLowerCase()) : undefined;
+      if (idField) {
+        idField.referenceTo = [referenceTo];
+        idField.relationshipName = relationship;
+      }
+    }
+    for (const [relationship, child] of Object.entries(platform.children)) {
+      object.children.set(relationship.toLowerCase(), child);
+    }
+    return object;
   }
 
   getObject(name: string): CatalogObject | undefined {
-    return this.objects.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const known = this.objects.get(key);
+    if (known) {
+      return known;
+    }
+    const platform = this.platform.get(key);
+    if (!platform) {
+      return undefined;
+    }
+    const object = this.fromPlatform(...platform);
+    this.objects.set(key, object);
+    return object;
   }
 
-  objectNames(): string[] {
-    return [...this.objects.values()].map((o) => o.name).sort();
+  /** Objects the project defines or extends (custom objects and standard objects with custom fields), sorted. */
+  projectObjectNames(): string[] {
+    return [...this.projectObjects];
   }
 
   /**
@@ -151,26 +261,18 @@ export class SObjectCatalog {
     }
     let current: CatalogObject = start;
     const parts = dottedPath.split('.');
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      const last = i === parts.length - 1;
-      if (last) {
-        return current.fields.has(part.toLowerCase()) ? undefined : `${current.name} has no field ${part}`;
-      }
-      const field: CatalogField | undefined = [...current.fields.values()].find(
-        (f) => f.relationshipName?.toLowerCase() === part.toLowerCase(),
-      );
-      if (!field) {
+    for (const part of parts.slice(0, -1)) {
+      const targets = current.parents.get(part.toLowerCase());
+      if (!targets) {
         return `${current.name} has no relationship ${part}`;
       }
-      const target: CatalogObject | undefined = field.referenceTo
-        .map((t: string) => this.getObject(t))
-        .find((t: CatalogObject | undefined) => t !== undefined);
+      const target: CatalogObject | undefined = targets.map((t) => this.getObject(t)).find((t) => t !== undefined);
       if (!target) {
-        return `${current.name}.${part} points to ${field.referenceTo.join('/')}, which is not in the catalogue`;
+        return `${current.name}.${part} points to ${targets.join('/')}, which is not in the catalogue`;
       }
       current = target;
     }
-    return undefined;
+    const last = parts[parts.length - 1];
+    return current.fields.has(last.toLowerCase()) ? undefined : `${current.name} has no field ${last}`;
   }
 }

@@ -75,6 +75,17 @@ describe('prm audit and prm seed from the command line', () => {
     expect(badPolicy.stderr).toContain('policy.json: dealRegistration.protectionDays');
   });
 
+  it('exits 2 on an unknown command or option at any level, 0 on help and version', () => {
+    const unknown = prm('nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'nope'");
+    expect(prm('rules', 'nope').code).toBe(2);
+    expect(prm('--bogus').code).toBe(2);
+    expect(prm().code).toBe(2);
+    expect(prm('--help').code).toBe(0);
+    expect(prm('--version').code).toBe(0);
+  });
+
   it('documents options, examples and exit codes in --help', () => {
     for (const command of ['audit', 'seed', 'demo']) {
       const help = prm(command, '--help');

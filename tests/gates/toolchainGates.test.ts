@@ -54,7 +54,10 @@ describe('typecheck', () => {
 
   const root = fixture('apex-types');
   const catalog = SObjectCatalog.load(root);
-  const typings = { 'apex.d.ts': apexDeclarations(root, catalog), 'schema.d.ts': schemaDeclarations(catalog) };
+  const typings = {
+    'apex.d.ts': apexDeclarations(root, catalog),
+    'schema.d.ts': schemaDeclarations(catalog, ['Account']),
+  };
 
   it('accepts an Apex call with the declared parameters and reads the declared fields', () => {
     const result = tsc(dir, {
