@@ -20,6 +20,7 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['check:flows', 'check:flows'],
   ['check:metadata', 'check:metadata'],
   ['check:convert', 'check:convert'],
+  ['check:site', 'check:site'],
 ];
 
 const onlyArg = process.argv.indexOf('--only');

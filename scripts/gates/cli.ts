@@ -1,5 +1,5 @@
 /**
- * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert> [--root DIR]`.
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site> [--root DIR]`.
  * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
  */
 import { Command, Option } from 'commander';
@@ -11,6 +11,7 @@ import * as flows from './flows';
 import * as metadata from './metadata';
 import * as pmd from './pmd';
 import * as selectivity from './selectivity';
+import * as site from './site';
 import * as soql from './soql';
 
 export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; describe: string }> = {
@@ -24,6 +25,10 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
   metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },
+  site: {
+    run: site.run,
+    describe: 'the LWR site: content shapes, routes, navigation, placed components, guest and member access',
+  },
 };
 
 const program = new Command('gate')

@@ -10,6 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ApiSchemas } from 'jsforce/lib/api/metadata/schema';
 import { listFiles, packageDirectories } from '../lib/project';
 import { lineOf, type Finding } from '../lib/findings';
+import { SITE_SCHEMA_ADDITIONS } from './metadataSiteSchema';
 
 type PropType = string | [string];
 interface SchemaType {
@@ -37,15 +38,11 @@ const SCHEMA_ADDITIONS: Record<string, Record<string, PropType>> = {
   },
   LightningComponentBundle: { targetConfigs: '?any', capabilities: '?any' },
   CustomField: { securityClassification: '?string', trackHistory: '?boolean', trackFeedHistory: '?boolean' },
+  ...SITE_SCHEMA_ADDITIONS,
 };
 
 /** Root types that exist in the current API but not in jsforce's WSDL: not checked below the root. */
-const OPAQUE_ROOTS = new Set([
-  'DigitalExperienceBundle',
-  'DigitalExperience',
-  'ExperienceBundle',
-  'LightningTypeBundle',
-]);
+const OPAQUE_ROOTS = new Set(['DigitalExperience', 'ExperienceBundle', 'LightningTypeBundle']);
 
 function propsOf(typeName: string): Record<string, PropType> | undefined {
   const schema = SCHEMAS[typeName];

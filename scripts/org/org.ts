@@ -16,6 +16,7 @@ import {
   runApexTests,
 } from './orgSteps';
 import { runSf, SF_ENV } from './sf';
+import { siteBaseUrl, verifySite } from './siteSteps';
 
 const targetOrg = () => new Option('-o, --target-org <alias>', 'scratch org alias or username').default(DEFAULT_ALIAS);
 
@@ -58,14 +59,18 @@ program
 
 program
   .command('verify')
-  .description('create → deploy → test → seed → audit → delete, deleting the org even when a step fails.')
+  .description(
+    'create → deploy → test → the published site answers → seed → audit → delete, deleting the org even when a step fails.',
+  )
   .addOption(targetOrg())
   .option('--keep', 'keep the scratch org afterwards')
-  .action((o: { targetOrg: string; keep?: boolean }) => {
+  .action(async (o: { targetOrg: string; keep?: boolean }) => {
     createScratchOrg(runSf, o.targetOrg, false);
     try {
       deploy(runSf, o.targetOrg);
       runApexTests(runSf, o.targetOrg);
+      const checked = await verifySite(siteBaseUrl(runSf, o.targetOrg));
+      console.log(`the published site answers: ${checked.join(', ')}`);
       prm(['seed', '--target-org', o.targetOrg, '--scale', 'small']);
       prm(['audit', '--target-org', o.targetOrg, '--fail-on', 'error']);
     } finally {

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles, PROJECT_ROOT } from '../lib/project';
 import type { SfResult, SfRunner } from './sf';
+import { OrgStepError } from './orgStepError';
+import { assignGuestPersona, publishSite } from './siteSteps';
 
 export const DEFAULT_ALIAS = 'prm-scratch';
 export const MIN_COVERAGE = 90;
@@ -15,7 +17,7 @@ export const PERSONA_FOR_DEPLOYER = 'PRM_Admin';
 /** Anonymous Apex that schedules the package's recurring jobs (idempotent). */
 export const SCHEDULE_JOBS_SCRIPT = 'scripts/org/schedule-jobs.apex';
 
-export class OrgStepError extends Error {}
+export { OrgStepError };
 
 function ok<T>(result: SfResult<unknown>, what: string): T {
   if (result.status !== 0) {
@@ -47,7 +49,10 @@ export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boo
   );
 }
 
-/** The package first, then the unpackaged site (it needs the package), then the admin persona, then the jobs. */
+/**
+ * The package first, then the unpackaged site (it needs the package), the guest persona for
+ * the site's guest user and the site's publication, then the admin persona, then the jobs.
+ */
 export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string[] {
   const steps: string[] = [];
   ok(
@@ -62,6 +67,10 @@ export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string
       'site deploy',
     );
     steps.push('force-app/portal');
+    assignGuestPersona(sf, alias);
+    steps.push('guest persona');
+    publishSite(sf, alias);
+    steps.push('site published');
   }
   ok(
     sf(['org', 'assign', 'permset', '--name', PERSONA_FOR_DEPLOYER, '--target-org', alias]),

@@ -1,10 +1,13 @@
 /**
- * The preview's page registry: one declarative entry per page. A page lists the components
- * it shows (folder names in lwc-ts-src) with their public properties; record pages name
- * the demo record to open by a predicate over the demo data. A page appears once all of
- * its components exist, so adding a component's page is one entry here.
+ * The preview's page registry. Portal pages come from the LWR site in source
+ * (./sitePages.ts: its routes, views and theme layouts); internal record pages are one
+ * declarative entry each here. A page lists the components it shows (folder names in
+ * lwc-ts-src) with their public properties; record pages name the demo record to open by a
+ * predicate over the demo data. A page appears once all of its own components exist.
  */
+import { PROJECT_ROOT } from '../lib/project';
 import type { DemoDataset, DemoRecord, FieldValue, PageComponent, PageConfig } from './browser/types';
+import { sitePageSpecs } from './sitePages';
 
 /** How a record page picks its record: the first record of the object the predicate accepts. */
 export interface RecordChoice {
@@ -17,6 +20,8 @@ export interface PageSlotSpec {
   props?: Record<string, FieldValue>;
   /** Sets `recordId` and `objectApiName` from the chosen record. */
   record?: RecordChoice;
+  /** Part of the site's theme layout (header): left out, not the page, when it cannot be built. */
+  layout?: boolean;
 }
 
 export interface PageSpec {
@@ -26,84 +31,14 @@ export interface PageSpec {
   guest?: boolean;
   description: string;
   slots: PageSlotSpec[];
+  /** Salesforce components the site places here (`community_login:loginForm`, …): the platform renders them. */
+  platformComponents?: string[];
   /** Page-reference names that lead here (see PageConfig.navigationNames). */
   navigationNames?: string[];
 }
 
-export const PAGES: readonly PageSpec[] = [
-  {
-    id: 'home',
-    title: 'Home',
-    audience: 'portal',
-    description: 'Partner home: scorecard, tier badge and progress to the next tier, tasks.',
-    slots: [{ component: 'partnerHome' }],
-    navigationNames: ['Home'],
-  },
-  {
-    id: 'register-deal',
-    title: 'Register a deal',
-    audience: 'portal',
-    description: 'Deal registration form with live conflict and approval-route preview.',
-    slots: [{ component: 'dealRegistrationForm' }],
-    navigationNames: ['Register_Deal', 'Deal_Registration_Form'],
-  },
-  {
-    id: 'my-registrations',
-    title: 'My registrations',
-    audience: 'portal',
-    description: "The partner's registrations: status, days to expiry, renewal.",
-    slots: [{ component: 'dealRegistrationList' }],
-    navigationNames: ['My_Registrations', 'Deal_Registration__c'],
-  },
-  {
-    id: 'lead-inbox',
-    title: 'Lead inbox',
-    audience: 'portal',
-    description: 'Offered leads with their SLA countdown; accept or reject with a reason.',
-    slots: [{ component: 'leadInbox' }],
-    navigationNames: ['Lead_Inbox', 'Lead'],
-  },
-  {
-    id: 'submit-lead',
-    title: 'Submit a lead',
-    audience: 'portal',
-    description: 'Lead submission with duplicate feedback.',
-    slots: [{ component: 'leadSubmissionForm' }],
-    navigationNames: ['Submit_Lead', 'Lead_Submission'],
-  },
-  {
-    id: 'training',
-    title: 'Training',
-    audience: 'portal',
-    description: 'Training modules, due dates, completion and certificates.',
-    slots: [{ component: 'trainingTracker' }],
-    navigationNames: ['Training'],
-  },
-  {
-    id: 'resources',
-    title: 'Resources',
-    audience: 'portal',
-    description: 'Resources gated by tier and program.',
-    slots: [{ component: 'resourceLibrary' }],
-    navigationNames: ['Resources'],
-  },
-  {
-    id: 'earnings',
-    title: 'Earnings',
-    audience: 'portal',
-    description: "The partner's attributed pipeline and earned and paid commissions.",
-    slots: [{ component: 'partnerEarnings' }],
-    navigationNames: ['Earnings'],
-  },
-  {
-    id: 'apply',
-    title: 'Become a partner',
-    audience: 'portal',
-    guest: true,
-    description: 'Public partner application form (guest user).',
-    slots: [{ component: 'partnerApplicationForm' }],
-    navigationNames: ['Apply', 'Partner_Application__c'],
-  },
+/** Internal record and app pages, which live in Lightning App Builder, not in the site. */
+export const INTERNAL_PAGES: readonly PageSpec[] = [
   {
     id: 'review-console',
     title: 'Registration review',
@@ -180,6 +115,9 @@ export const PAGES: readonly PageSpec[] = [
   },
 ];
 
+/** Every preview page: the site's portal pages, then the internal ones. */
+export const PAGES: readonly PageSpec[] = [...sitePageSpecs(PROJECT_ROOT), ...INTERNAL_PAGES];
+
 /** `dealRegistrationForm` → `c-deal-registration-form`. */
 export function tagOf(component: string): string {
   return `c-${component.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -192,7 +130,7 @@ export function resolvePages(
   data: DemoDataset,
 ): PageConfig[] {
   return specs
-    .filter((spec) => spec.slots.every((slot) => components.has(slot.component)))
+    .filter((spec) => spec.slots.every((slot) => slot.layout === true || components.has(slot.component)))
     .map((spec) => ({
       id: spec.id,
       title: spec.title,
@@ -200,21 +138,24 @@ export function resolvePages(
       guest: spec.guest === true,
       description: spec.description,
       navigationNames: spec.navigationNames ?? [],
-      components: spec.slots.map((slot): PageComponent => {
-        const props: Record<string, FieldValue> = { ...(slot.props ?? {}) };
-        if (slot.record) {
-          const choice = slot.record;
-          const record =
-            (data.records[choice.objectApiName] ?? []).find((r) => choice.pick(r, data)) ??
-            (data.records[choice.objectApiName] ?? [])[0];
-          if (!record) {
-            throw new Error(`Page ${spec.id}: the demo data has no ${choice.objectApiName} record`);
+      platformComponents: spec.platformComponents ?? [],
+      components: spec.slots
+        .filter((slot) => components.has(slot.component))
+        .map((slot): PageComponent => {
+          const props: Record<string, FieldValue> = { ...(slot.props ?? {}) };
+          if (slot.record) {
+            const choice = slot.record;
+            const record =
+              (data.records[choice.objectApiName] ?? []).find((r) => choice.pick(r, data)) ??
+              (data.records[choice.objectApiName] ?? [])[0];
+            if (!record) {
+              throw new Error(`Page ${spec.id}: the demo data has no ${choice.objectApiName} record`);
+            }
+            props.recordId = record.Id;
+            props.objectApiName = choice.objectApiName;
           }
-          props.recordId = record.Id;
-          props.objectApiName = choice.objectApiName;
-        }
-        return { component: slot.component, tag: tagOf(slot.component), props };
-      }),
+          return { component: slot.component, tag: tagOf(slot.component), props };
+        }),
     }));
 }
 

@@ -17,6 +17,10 @@ async function checkRendered(t: TestContext, config: PageConfig): Promise<void> 
       `${placed.tag} rendered nothing`,
     );
   }
+  // Salesforce components the site places (login form, …) show as labelled placeholders.
+  for (const definition of config.platformComponents) {
+    await t.page.locator(`[data-platform-component="${definition}"]`).waitFor({ state: 'visible', timeout: 10000 });
+  }
 }
 
 export function pageTests(pages: readonly PageConfig[]): E2ETest[] {

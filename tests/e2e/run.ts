@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
 import { buildPreview, type PreviewBuild } from '../../scripts/preview/build';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview/server';
+import { sitePageSpecs } from '../../scripts/preview/sitePages';
 import { TestContext, type E2ETest } from './harness';
 import { pageTests } from './pageTests';
 import { FLOW_TESTS } from './flows';
@@ -63,6 +64,15 @@ function structuralTests(build: PreviewBuild): E2ETest[] {
           ),
       }),
     ),
+    {
+      name: 'every route of the portal site has a preview page',
+      pages: [],
+      run: async (t) => {
+        const built = new Set(build.pages.map((p) => p.id));
+        const missing = sitePageSpecs(PROJECT_ROOT).filter((spec) => !built.has(spec.id));
+        t.check(missing.length === 0, `site routes without a built page: ${missing.map((s) => s.id).join(', ')}`);
+      },
+    },
     {
       name: 'every page-level component has a preview page',
       pages: [],

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deploy, MIN_COVERAGE, OrgStepError, runApexTests } from '../../scripts/org/orgSteps';
 import type { SfResult, SfRunner } from '../../scripts/org/sf';
+import { siteBaseUrl, verifySite, type HttpGet } from '../../scripts/org/siteSteps';
 
 function recorder(answer: (args: string[]) => SfResult<unknown>): { sf: SfRunner; calls: string[] } {
   const calls: string[] = [];
@@ -21,18 +22,22 @@ describe('org:deploy', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('deploys the package, then the site, then assigns the admin persona', () => {
+  it('deploys the package, then the site with its guest persona and publication, then assigns the admin persona', () => {
     writeFileSync(path.join(root, 'force-app', 'portal', 'site.xml'), '<x/>');
     const { sf, calls } = recorder(() => ({ status: 0, result: {} }));
     expect(deploy(sf, 'scratch', root)).toEqual([
       'force-app/main',
       'force-app/portal',
+      'guest persona',
+      'site published',
       'permset PRM_Admin',
       'recurring jobs',
     ]);
     expect(calls.map((c) => c.split(' --target-org')[0])).toEqual([
       'project deploy start --source-dir force-app/main',
       'project deploy start --source-dir force-app/portal',
+      'apex run --file scripts/org/assign-guest-persona.apex',
+      'community publish --name Partner Portal',
       'org assign permset --name PRM_Admin',
       'apex run --file scripts/org/schedule-jobs.apex',
     ]);
@@ -65,5 +70,44 @@ describe('org:test', () => {
     ]);
     expect(() => runApexTests(sf, 'scratch')).toThrow(OrgStepError);
     expect(() => runApexTests(sf, 'scratch')).toThrow('B_Tests.bad: Assertion Failed');
+  });
+});
+
+describe('the published site (org:verify)', () => {
+  const domains =
+    (records: object[]): SfRunner =>
+    () => ({ status: 0, result: { records } });
+
+  it("builds the portal's address from the site's domain, not the Visualforce prefix", () => {
+    const sf = domains([{ Domain: { Domain: 'acme.scratch.my.site.com' }, PathPrefix: '/partnersvforcesite' }]);
+    expect(siteBaseUrl(sf, 'scratch')).toBe('https://acme.scratch.my.site.com/partners');
+    expect(() => siteBaseUrl(domains([]), 'scratch')).toThrow('site Partner_Portal has no domain');
+  });
+
+  it('passes once guest pages answer and a member page sends guests to login', async () => {
+    let calls = 0;
+    const get: HttpGet = async (url) => {
+      calls++;
+      // The first round: publishing is not done yet.
+      if (calls <= 3) {
+        return { status: 503 };
+      }
+      return url.endsWith('/register-deal')
+        ? { status: 302, location: '/partners/login?startURL=%2Fregister-deal' }
+        : { status: 200 };
+    };
+    await expect(verifySite('https://x/partners', get, { attempts: 3, waitMs: 0 })).resolves.toEqual([
+      'https://x/partners/login',
+      'https://x/partners/apply',
+      'https://x/partners/register-deal',
+    ]);
+  });
+
+  it('fails with each page that does not answer as expected', async () => {
+    const get: HttpGet = async (url) =>
+      url.endsWith('/apply') ? { status: 404 } : url.endsWith('/register-deal') ? { status: 200 } : { status: 200 };
+    await expect(verifySite('https://x/partners', get, { attempts: 2, waitMs: 0 })).rejects.toThrow(
+      '/apply: expected 200, got 404\n  /register-deal: expected a redirect to login, got 200',
+    );
   });
 });

@@ -114,6 +114,29 @@ function renderIndex(main: PreviewElement, pages: PageConfig[]): void {
   main.appendChild(list);
 }
 
+/** `community_login:loginForm` → `Login form`. */
+function platformLabel(definition: string): string {
+  const name = definition.split(':')[1] ?? definition;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A placeholder for a Salesforce component the site places: only the platform renders it. */
+function renderPlatformComponent(definition: string): PreviewElement {
+  const box = element('section', 'slds-box slds-theme_shade slds-m-bottom_medium preview-platform');
+  box.setAttribute('data-platform-component', definition);
+  box.setAttribute('aria-label', `${platformLabel(definition)} (rendered by the platform)`);
+  box.appendChild(element('h2', 'slds-text-heading_small', platformLabel(definition)));
+  box.appendChild(
+    element(
+      'p',
+      'slds-text-body_small',
+      `Salesforce component ${definition}: the site renders it; the preview cannot.`,
+    ),
+  );
+  return box;
+}
+
 function showToast(region: PreviewElement, toast: ShowToastEventInit): void {
   const variant = toast.variant ?? 'info';
   const box = element('div', `slds-notify slds-notify_toast ${TOAST_ICONS[variant] ?? TOAST_ICONS.info}`);
@@ -182,6 +205,7 @@ export function startShell(options: ShellOptions): void {
     renderIndex(main, options.pages);
   } else {
     main.appendChild(element('h1', 'slds-assistive-text', current.title));
+    current.platformComponents.forEach((definition) => main.appendChild(renderPlatformComponent(definition)));
     const stateRecordId = params.get('recordId');
     for (const placed of current.components) {
       const host = element('section', 'slds-m-bottom_medium preview-slot');

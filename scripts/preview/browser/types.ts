@@ -51,6 +51,8 @@ export interface PageConfig {
   guest: boolean;
   description: string;
   components: PageComponent[];
+  /** Salesforce components the site places on the page (definitions); the platform renders them. */
+  platformComponents: string[];
   /**
    * Page-reference names that lead here (`comm__namedPage` names, object API names of
    * `standard__recordPage` / `standard__objectPage`), for the navigation stand-in.
