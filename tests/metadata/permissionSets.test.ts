@@ -13,6 +13,7 @@ import {
   loadPolicy,
   matchesPattern,
   parsePolicy,
+  type Persona,
 } from '../../scripts/metadata/personaPolicy';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -47,6 +48,18 @@ function parsed(result: GenerationResult, persona: string): ParsedSet {
 }
 
 const grant = (set: ParsedSet, field: string) => set.fieldPermissions?.find((f) => f.field === field);
+
+/** Generates the fixture's permission sets after `edit` changes its partner persona's policy. */
+async function generateWithPartner(edit: (partner: Persona) => void): Promise<GenerationResult> {
+  const root = path.join(FIXTURES, 'generator');
+  const policy = loadPolicy(root);
+  const partner = policy.personas['PRM_Partner_User'];
+  if (!partner) {
+    throw new Error('fixture policy lost its partner persona');
+  }
+  edit(partner);
+  return generatePermissionSets(loadMetadata(path.join(root, DEFAULT_SOURCE_DIR)), policy);
+}
 
 describe('the committed permission sets', () => {
   it('are exactly what spec/personas.json generates', async () => {
@@ -154,22 +167,17 @@ describe('the generator', () => {
   });
 
   it('reports policy entries that match nothing, unknown objects and impossible access letters', async () => {
-    const root = path.join(FIXTURES, 'generator');
-    const policy = loadPolicy(root);
-    const partner = policy.personas['PRM_Partner_User'];
-    if (!partner) {
-      throw new Error('fixture policy lost its partner persona');
-    }
-    partner.objects['Deal_Registration__c'] = {
-      access: 'RD',
-      fields: 'read',
-      readOnly: ['Stauts__c'],
-      editable: [],
-      hidden: [],
-    };
-    partner.objects['Phantom__c'] = { access: 'R', fields: 'read', readOnly: [], editable: [], hidden: [] };
-    partner.customMetadataTypes = ['Missing_Policy__mdt'];
-    const broken = await generatePermissionSets(loadMetadata(path.join(root, DEFAULT_SOURCE_DIR)), policy);
+    const broken = await generateWithPartner((partner) => {
+      partner.objects['Deal_Registration__c'] = {
+        access: 'RD',
+        fields: 'read',
+        readOnly: ['Stauts__c'],
+        editable: [],
+        hidden: [],
+      };
+      partner.objects['Phantom__c'] = { access: 'R', fields: 'read', readOnly: [], editable: [], hidden: [] };
+      partner.customMetadataTypes = ['Missing_Policy__mdt'];
+    });
     expect(broken.problems.sort()).toEqual([
       'PRM_Partner_User: Deal_Registration__c access "RD": delete (D) needs edit (U)',
       'PRM_Partner_User: Deal_Registration__c.readOnly "Stauts__c" matches no field of Deal_Registration__c',
@@ -181,23 +189,16 @@ describe('the generator', () => {
 
 describe('the guest applicant persona', () => {
   it('grants read on readOnly fields even when the object default is none', async () => {
-    const root = path.join(FIXTURES, 'generator');
-    const policy = loadPolicy(root);
-    const partner = policy.personas['PRM_Partner_User'];
-    if (!partner) {
-      throw new Error('fixture policy lost its partner persona');
-    }
-    partner.objects['Deal_Registration__c'] = {
-      access: 'R',
-      fields: 'none',
-      readOnly: ['Status__c'],
-      editable: [],
-      hidden: [],
-    };
-    const narrow = parsed(
-      await generatePermissionSets(loadMetadata(path.join(root, DEFAULT_SOURCE_DIR)), policy),
-      'PRM_Partner_User',
-    );
+    const result = await generateWithPartner((partner) => {
+      partner.objects['Deal_Registration__c'] = {
+        access: 'R',
+        fields: 'none',
+        readOnly: ['Status__c'],
+        editable: [],
+        hidden: [],
+      };
+    });
+    const narrow = parsed(result, 'PRM_Partner_User');
     expect(narrow.fieldPermissions?.map((f) => [f.field, f.readable, f.editable])).toEqual([
       ['Deal_Registration__c.Status__c', 'true', 'false'],
     ]);
