@@ -67,8 +67,10 @@ function fieldLevel(field: FieldMeta, policy: ObjectPolicy): FieldLevel {
   if (matches(policy.hidden)) {
     return 'none';
   }
+  // A field listed readOnly is readable whatever the object's default: `fields: "none"` with
+  // a readOnly list is how a narrow persona (the guest applicant) opts in to single fields.
   if (matches(policy.readOnly)) {
-    return policy.fields === 'none' ? 'none' : 'read';
+    return 'read';
   }
   if (matches(policy.editable)) {
     return 'edit';

@@ -266,6 +266,7 @@ describe('the partner portal in force-app/portal', () => {
       'DigitalExperienceConfig',
       'NavigationMenu',
       'Network',
+      'SharingRules',
     ]);
     expect(summary.files).toBeGreaterThan(70);
   });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
-import { DEFAULT_SOURCE_DIR, loadMetadata, readXml } from '../../scripts/lib/metadataModel';
+import { DEFAULT_SOURCE_DIR, isPermissionable, loadMetadata, readXml } from '../../scripts/lib/metadataModel';
 import {
   generatePermissionSets,
   permissionSetDrift,
@@ -12,6 +13,7 @@ import {
   loadPolicy,
   matchesPattern,
   parsePolicy,
+  type Persona,
 } from '../../scripts/metadata/personaPolicy';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -46,6 +48,18 @@ function parsed(result: GenerationResult, persona: string): ParsedSet {
 }
 
 const grant = (set: ParsedSet, field: string) => set.fieldPermissions?.find((f) => f.field === field);
+
+/** Generates the fixture's permission sets after `edit` changes its partner persona's policy. */
+async function generateWithPartner(edit: (partner: Persona) => void): Promise<GenerationResult> {
+  const root = path.join(FIXTURES, 'generator');
+  const policy = loadPolicy(root);
+  const partner = policy.personas['PRM_Partner_User'];
+  if (!partner) {
+    throw new Error('fixture policy lost its partner persona');
+  }
+  edit(partner);
+  return generatePermissionSets(loadMetadata(path.join(root, DEFAULT_SOURCE_DIR)), policy);
+}
 
 describe('the committed permission sets', () => {
   it('are exactly what spec/personas.json generates', async () => {
@@ -153,27 +167,84 @@ describe('the generator', () => {
   });
 
   it('reports policy entries that match nothing, unknown objects and impossible access letters', async () => {
-    const root = path.join(FIXTURES, 'generator');
-    const policy = loadPolicy(root);
-    const partner = policy.personas['PRM_Partner_User'];
-    if (!partner) {
-      throw new Error('fixture policy lost its partner persona');
-    }
-    partner.objects['Deal_Registration__c'] = {
-      access: 'RD',
-      fields: 'read',
-      readOnly: ['Stauts__c'],
-      editable: [],
-      hidden: [],
-    };
-    partner.objects['Phantom__c'] = { access: 'R', fields: 'read', readOnly: [], editable: [], hidden: [] };
-    partner.customMetadataTypes = ['Missing_Policy__mdt'];
-    const broken = await generatePermissionSets(loadMetadata(path.join(root, DEFAULT_SOURCE_DIR)), policy);
+    const broken = await generateWithPartner((partner) => {
+      partner.objects['Deal_Registration__c'] = {
+        access: 'RD',
+        fields: 'read',
+        readOnly: ['Stauts__c'],
+        editable: [],
+        hidden: [],
+      };
+      partner.objects['Phantom__c'] = { access: 'R', fields: 'read', readOnly: [], editable: [], hidden: [] };
+      partner.customMetadataTypes = ['Missing_Policy__mdt'];
+    });
     expect(broken.problems.sort()).toEqual([
       'PRM_Partner_User: Deal_Registration__c access "RD": delete (D) needs edit (U)',
       'PRM_Partner_User: Deal_Registration__c.readOnly "Stauts__c" matches no field of Deal_Registration__c',
       'PRM_Partner_User: custom metadata type Missing_Policy__mdt does not exist',
       'PRM_Partner_User: object Phantom__c does not exist',
+    ]);
+  });
+});
+
+describe('the guest applicant persona', () => {
+  it('grants read on readOnly fields even when the object default is none', async () => {
+    const result = await generateWithPartner((partner) => {
+      partner.objects['Deal_Registration__c'] = {
+        access: 'R',
+        fields: 'none',
+        readOnly: ['Status__c'],
+        editable: [],
+        hidden: [],
+      };
+    });
+    const narrow = parsed(result, 'PRM_Partner_User');
+    expect(narrow.fieldPermissions?.map((f) => [f.field, f.readable, f.editable])).toEqual([
+      ['Deal_Registration__c.Status__c', 'true', 'false'],
+    ]);
+  });
+
+  it('can read every program field the public application controller queries', () => {
+    const sourceDir = path.join(PROJECT_ROOT, DEFAULT_SOURCE_DIR);
+    const controller = readFileSync(
+      path.join(sourceDir, 'classes', 'portal', 'PortalPartnerApplicationController.cls'),
+      'utf8',
+    );
+    const queried = new Set<string>();
+    for (const match of controller.matchAll(/SELECT\s+([\s\S]+?)\s+FROM\s+Partner_Program__c\b([\s\S]*?)\]/gi)) {
+      const [, selected = '', rest = ''] = match;
+      selected.split(',').forEach((f) => queried.add(f.trim()));
+      const where = /WHERE\s+([\s\S]*?)(?:\s+WITH|\s+ORDER|\s+LIMIT|$)/i.exec(rest)?.[1] ?? '';
+      for (const field of where.matchAll(/\b(\w+__c)\b/g)) {
+        queried.add(field[1] ?? '');
+      }
+    }
+    expect([...queried]).toEqual(expect.arrayContaining(['Name', 'Program_Type__c', 'Description__c', 'Active__c']));
+
+    const program = loadMetadata(sourceDir).objects.get('Partner_Program__c');
+    const set = (
+      parser.parse(
+        readFileSync(path.join(sourceDir, 'permissionsets', 'PRM_Partner_Applicant.permissionset-meta.xml'), 'utf8'),
+      ) as { PermissionSet: ParsedSet }
+    ).PermissionSet;
+    expect(set.objectPermissions?.find((o) => o.object === 'Partner_Program__c')).toBeDefined();
+    const readable = new Set(
+      (set.fieldPermissions ?? []).filter((f) => f.readable === 'true').map((f) => f.field.split('.')[1]),
+    );
+    // Standard fields and required fields follow object read; every other queried field needs a grant.
+    const needsGrant = [...queried].filter((name) => {
+      const field = program?.fields.get(name);
+      return name.endsWith('__c') && field !== undefined && isPermissionable(field);
+    });
+    expect(needsGrant.sort()).toEqual(['Active__c', 'Description__c']);
+    expect(needsGrant.filter((name) => !readable.has(name))).toEqual([]);
+    expect([...readable].filter((name) => name && !queried.has(name) && name.startsWith('Partner_Program'))).toEqual(
+      [],
+    );
+    const programGrants = (set.fieldPermissions ?? []).filter((f) => f.field.startsWith('Partner_Program__c.'));
+    expect(programGrants.map((f) => [f.field, f.editable]).sort()).toEqual([
+      ['Partner_Program__c.Active__c', 'false'],
+      ['Partner_Program__c.Description__c', 'false'],
     ]);
   });
 });
