@@ -56,3 +56,31 @@ describe('impossible dates', () => {
     );
   });
 });
+
+describe('duplicate record Ids', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'prm-duplicate-id-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the audit refuses a CSV whose Id repeats, naming both lines', () => {
+    const run = prm('audit', '--snapshot', path.join(ROOT, 'tests', 'fixtures', 'snapshots', 'duplicate-id'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Account.csv, line 3, column Id: record Id 0010Sd000000001QAA appears twice: first on line 2',
+    );
+  });
+
+  it('an 18-character Id and its 15-character form are the same record', () => {
+    const snap = path.join(dir, 'mixed-length');
+    cpSync(TINY, snap, { recursive: true });
+    const csv = path.join(snap, 'Account.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('0010Sd000000002QAA', '0010Sd000000001'));
+    const run = prm('audit', '--snapshot', snap);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Account.csv, line 3, column Id: record Id 0010Sd000000001 appears twice: first on line 2',
+    );
+  });
+});
