@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { SnapshotInputError, validDate } from '../snapshot/format';
 import { OrgApiError } from '../salesforce/errors';
+import { fileSystemProblem } from './fileSystemProblem';
 
 /** Exit codes of `prm seed`, `prm audit` and `prm demo`. */
 export const EXIT = Object.freeze({
@@ -135,11 +136,11 @@ export async function runCommand(output: Output, body: () => Promise<number>): P
     } else if (error instanceof OrgApiError) {
       code = EXIT.ORG;
       kind = error.name;
-    } else if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as Error).name === 'PolicyError') {
+    } else if (fileSystemProblem(error) !== undefined || (error as Error).name === 'PolicyError') {
       code = EXIT.INPUT;
       kind = 'InputError';
     }
-    const message = (error as Error).message;
+    const message = fileSystemProblem(error) ?? (error as Error).message;
     if (output.json) {
       output.stdout(JSON.stringify({ status: code, error: { name: kind, message } }, null, 2));
     } else {

@@ -115,11 +115,23 @@ export async function* readObjectRecords(
   }
 }
 
-function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
-  const file = objectFile(dir, object.name);
+/** Refuses a missing CSV and anything that is not a regular file (a folder, a FIFO, a device). */
+function requireRegularFile(file: string): void {
   if (!existsSync(file)) {
     throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
   }
+  const stats = statSync(file);
+  if (stats.isDirectory()) {
+    throw new SnapshotInputError(file, 'is a folder, not a CSV file');
+  }
+  if (!stats.isFile()) {
+    throw new SnapshotInputError(file, 'is not a regular file');
+  }
+}
+
+function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
+  const file = objectFile(dir, object.name);
+  requireRegularFile(file);
   const input = createReadStream(file);
   if (onBytes) {
     input.on('data', (chunk) => onBytes(chunk.length));
@@ -265,10 +277,7 @@ export function openSnapshot(dir: string, schema: SnapshotSchema): OpenSnapshot 
         `lists unknown object ${entry.name}; known objects: ${schema.objects.map((o) => o.name).join(', ')}`,
       );
     }
-    const file = objectFile(dir, object.name);
-    if (!existsSync(file)) {
-      throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
-    }
+    requireRegularFile(objectFile(dir, object.name));
     listed.add(object.name);
   }
   const objects = schema.objects.filter((o) => listed.has(o.name));

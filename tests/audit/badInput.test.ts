@@ -1,12 +1,13 @@
 /**
  * Bad input ends with exit 2 and a message naming the option, or the file, line and column:
- * never a silent roll-over, never exit 4.
+ * never a silent roll-over, never exit 4 or a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseInstant } from '../../scripts/audit/cliSupport';
+import { parseInstant, runCommand } from '../../scripts/audit/cliSupport';
+import { fileSystemProblem } from '../../scripts/audit/fileSystemProblem';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TINY = path.join(ROOT, 'tests', 'fixtures', 'snapshots', 'tiny');
@@ -82,5 +83,78 @@ describe('duplicate record Ids', () => {
     expect(run.stderr).toContain(
       'Account.csv, line 3, column Id: record Id 0010Sd000000001 appears twice: first on line 2',
     );
+  });
+});
+
+describe('file-system errors', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'prm-fs-'));
+    file = path.join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['a CSV that is a folder', 'folder-csv', 'Contact.csv: is a folder, not a CSV file'],
+    ['a CSV that is a FIFO', 'fifo-csv', 'Contact.csv: is not a regular file'],
+  ])('refuses %s with exit 2 and its path', (_name, folder, message) => {
+    const snap = path.join(dir, folder);
+    cpSync(TINY, snap, { recursive: true });
+    const csv = path.join(snap, 'Contact.csv');
+    rmSync(csv);
+    if (folder === 'folder-csv') {
+      mkdirSync(csv);
+    } else {
+      expect(spawnSync('mkfifo', [csv]).status).toBe(0);
+    }
+    const run = prm('audit', '--snapshot', snap);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`Error: ${path.join(snap, message)}\n`);
+  });
+
+  it('--html and --out that cannot be written exit 2 with the path and the reason, no stack trace', () => {
+    const cases: [string[], string][] = [
+      [
+        ['audit', '--snapshot', TINY, '--html', path.join(file, 'report.html')],
+        `${file}: already exists and is not a folder`,
+      ],
+      [['audit', '--snapshot', TINY, '--html', dir], `${dir}: is a folder, not a file`],
+      [['seed', '--out', file], `${file}: already exists and is not a folder`],
+      [
+        ['seed', '--out', path.join(file, 'snap')],
+        `${path.join(file, 'snap')}: a part of the path is a file, not a folder`,
+      ],
+      [['demo', '--out', file], 'a part of the path is a file, not a folder'],
+    ];
+    for (const [args, message] of cases) {
+      const run = prm(...args);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const json = prm('audit', '--snapshot', TINY, '--json', '--html', dir);
+    expect(JSON.parse(json.stdout)).toEqual({
+      status: 2,
+      error: { name: 'InputError', message: `${dir}: is a folder, not a file` },
+    });
+  });
+
+  it('maps unreadable and unwritable paths to input errors, and leaves other errors alone', async () => {
+    const denied = Object.assign(new Error('EACCES: permission denied, open'), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/data/Account.csv',
+    });
+    expect(fileSystemProblem(denied)).toBe('/data/Account.csv: permission denied');
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect' });
+    expect(fileSystemProblem(refused)).toBeUndefined();
+    expect(fileSystemProblem(new TypeError('x is undefined'))).toBeUndefined();
+    const err: string[] = [];
+    const output = { json: false, stdout: () => undefined, stderr: (text: string) => err.push(text) };
+    expect(await runCommand(output, () => Promise.reject(denied))).toBe(2);
+    expect(err).toEqual(['Error: /data/Account.csv: permission denied']);
+    expect(await runCommand(output, () => Promise.reject(new TypeError('x is undefined')))).toBe(4);
   });
 });
