@@ -8,18 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseInstant, runCommand } from '../../scripts/audit/cliSupport';
 import { fileSystemProblem } from '../../scripts/audit/fileSystemProblem';
-
-const ROOT = path.join(__dirname, '..', '..');
-const TINY = path.join(ROOT, 'tests', 'fixtures', 'snapshots', 'tiny');
-
-function prm(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'prm.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { prm, ROOT, TINY } from './prmProcess';
 
 describe('impossible dates', () => {
   let dir: string;
