@@ -101,6 +101,20 @@ describe('c-training-tracker', () => {
     await expectAccessible(element);
   });
 
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:void(0)'])(
+    'shows a course stored with the address %s as text, never as a link',
+    async (moduleUrl) => {
+      const element = render();
+      trainingWire.emit([{ id: 'x1', contactName: 'Ana', moduleName: 'Unsafe course', status: 'Assigned', moduleUrl }]);
+      await flush();
+
+      const row = $(element, '[data-id="todo-row"]')!;
+      expect(row.textContent).toContain('Unsafe course');
+      expect(row.querySelector('a')).toBeNull();
+      expect(element.shadowRoot!.innerHTML).not.toMatch(/javascript:|data:text/i);
+    },
+  );
+
   it('says when nothing is assigned', async () => {
     const element = render();
     trainingWire.emit([]);
