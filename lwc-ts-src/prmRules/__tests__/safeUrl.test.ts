@@ -8,6 +8,7 @@ describe('safeWebUrl', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url -- the unsafe addresses are the inputs under test
     'javascript:alert(1)',
     ' JavaScript:alert(document.cookie)',
     'java\tscript:alert(1)',

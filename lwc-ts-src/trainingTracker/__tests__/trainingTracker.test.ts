@@ -101,6 +101,7 @@ describe('c-training-tracker', () => {
     await expectAccessible(element);
   });
 
+  // eslint-disable-next-line no-script-url -- the unsafe stored address is the input under test
   it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:void(0)'])(
     'shows a course stored with the address %s as text, never as a link',
     async (moduleUrl) => {
@@ -111,7 +112,7 @@ describe('c-training-tracker', () => {
       const row = $(element, '[data-id="todo-row"]')!;
       expect(row.textContent).toContain('Unsafe course');
       expect(row.querySelector('a')).toBeNull();
-      expect(element.shadowRoot!.innerHTML).not.toMatch(/javascript:|data:text/i);
+      expect($$(element, '[href]')).toEqual([]);
     },
   );
 
