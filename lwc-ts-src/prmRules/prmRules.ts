@@ -24,6 +24,7 @@ export * from './dealRegistration';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
+export * from './safeUrl';
 
 export type RuleFunction = (input: JsonObject) => unknown;
 

@@ -6,7 +6,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
-import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS, safeWebUrl } from 'c/prmRules';
 import { errorMessage } from 'c/errorUtils';
 
 type ApexRow = PrmApex.PortalTrainingController_TrainingRow;
@@ -23,7 +23,8 @@ export interface TodoRow extends ApexRow {
   key: string;
   state: TrainingState;
   badgeClass: string;
-  hasUrl: boolean;
+  /** The course link, only for http(s) addresses: any other scheme shows the name as text. */
+  courseUrl: string | null;
   linkLabel: string;
 }
 
@@ -116,12 +117,13 @@ export default class TrainingTracker extends LightningElement {
       .filter((row) => row.status === 'Assigned' || row.status === 'In Progress')
       .map((row, index) => {
         const state = trainingState(row, this.today);
+        const courseUrl = safeWebUrl(row.moduleUrl);
         return {
           ...row,
           key: row.id ?? `todo-${index}`,
           state,
           badgeClass: TRAINING_BADGES[state],
-          hasUrl: !!row.moduleUrl,
+          courseUrl,
           linkLabel: `Open the course ${row.moduleName ?? ''}`.trim(),
         };
       })

@@ -101,6 +101,21 @@ describe('c-training-tracker', () => {
     await expectAccessible(element);
   });
 
+  // eslint-disable-next-line no-script-url -- the unsafe stored address is the input under test
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:void(0)'])(
+    'shows a course stored with the address %s as text, never as a link',
+    async (moduleUrl) => {
+      const element = render();
+      trainingWire.emit([{ id: 'x1', contactName: 'Ana', moduleName: 'Unsafe course', status: 'Assigned', moduleUrl }]);
+      await flush();
+
+      const row = $(element, '[data-id="todo-row"]')!;
+      expect(row.textContent).toContain('Unsafe course');
+      expect(row.querySelector('a')).toBeNull();
+      expect($$(element, '[href]')).toEqual([]);
+    },
+  );
+
   it('says when nothing is assigned', async () => {
     const element = render();
     trainingWire.emit([]);

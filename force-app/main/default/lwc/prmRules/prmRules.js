@@ -22,6 +22,7 @@ export * from './dealRegistration';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
+export * from './safeUrl';
 export const ruleRegistry = Object.freeze({
     ...matchKeyRules,
     ...attributionRules,

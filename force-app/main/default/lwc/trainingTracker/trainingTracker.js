@@ -7,7 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import getTraining from '@salesforce/apex/PortalTrainingController.getTraining';
-import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS } from 'c/prmRules';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRY_WARNING_DAYS, safeWebUrl } from 'c/prmRules';
 import { errorMessage } from 'c/errorUtils';
 /** Days before the due date an assignment shows as due soon: the window of the reminder rule. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
@@ -88,12 +88,13 @@ export default class TrainingTracker extends LightningElement {
             .filter((row) => row.status === 'Assigned' || row.status === 'In Progress')
             .map((row, index) => {
             const state = trainingState(row, this.today);
+            const courseUrl = safeWebUrl(row.moduleUrl);
             return {
                 ...row,
                 key: row.id ?? `todo-${index}`,
                 state,
                 badgeClass: TRAINING_BADGES[state],
-                hasUrl: !!row.moduleUrl,
+                courseUrl,
                 linkLabel: `Open the course ${row.moduleName ?? ''}`.trim(),
             };
         })
