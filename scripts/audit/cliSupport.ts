@@ -4,8 +4,9 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { SnapshotInputError } from '../snapshot/format';
+import { SnapshotInputError, validDate } from '../snapshot/format';
 import { OrgApiError } from '../salesforce/errors';
+import { fileSystemProblem } from './fileSystemProblem';
 
 /** Exit codes of `prm seed`, `prm audit` and `prm demo`. */
 export const EXIT = Object.freeze({
@@ -53,6 +54,21 @@ export function parseRate(value: string): number {
   return n;
 }
 
+/** Date, hour, minute and second of an ISO-8601 value, to refuse what Date.parse rolls over. */
+const CALENDAR_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/** True when the date and time written in `value` exist (no 2025-02-30, no 24:00). */
+function realCalendarValue(value: string): boolean {
+  const m = CALENDAR_PREFIX.exec(value);
+  return (
+    m !== null &&
+    validDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    Number(m[4] ?? 0) <= 23 &&
+    Number(m[5] ?? 0) <= 59 &&
+    Number(m[6] ?? 0) <= 59
+  );
+}
+
 /** Accepts `YYYY-MM-DD` (midnight UTC) or an ISO-8601 datetime; returns ISO UTC. */
 export function parseInstant(value: string): string {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -62,6 +78,10 @@ export function parseInstant(value: string): string {
       : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new InvalidArgumentError('must be a date (YYYY-MM-DD) or an ISO-8601 datetime such as 2025-06-30T12:00:00Z.');
+  }
+  if (!realCalendarValue(value)) {
+    // Date.parse would silently read 2025-02-30 as March 2.
+    throw new InvalidArgumentError(`${value} is not a real date or time of day.`);
   }
   return new Date(ms).toISOString();
 }
@@ -116,11 +136,11 @@ export async function runCommand(output: Output, body: () => Promise<number>): P
     } else if (error instanceof OrgApiError) {
       code = EXIT.ORG;
       kind = error.name;
-    } else if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as Error).name === 'PolicyError') {
+    } else if (fileSystemProblem(error) !== undefined || (error as Error).name === 'PolicyError') {
       code = EXIT.INPUT;
       kind = 'InputError';
     }
-    const message = (error as Error).message;
+    const message = fileSystemProblem(error) ?? (error as Error).message;
     if (output.json) {
       output.stdout(JSON.stringify({ status: code, error: { name: kind, message } }, null, 2));
     } else {

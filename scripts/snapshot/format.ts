@@ -85,7 +85,7 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real calendar date; years before 100 are refused (Date.UTC would read them as 19xx). */
-function validDate(year: number, month: number, day: number): boolean {
+export function validDate(year: number, month: number, day: number): boolean {
   if (year < 100 || month < 1 || month > 12 || day < 1) {
     return false;
   }

@@ -115,11 +115,23 @@ export async function* readObjectRecords(
   }
 }
 
-function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
-  const file = objectFile(dir, object.name);
+/** Refuses a missing CSV and anything that is not a regular file (a folder, a FIFO, a device). */
+function requireRegularFile(file: string): void {
   if (!existsSync(file)) {
     throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
   }
+  const stats = statSync(file);
+  if (stats.isDirectory()) {
+    throw new SnapshotInputError(file, 'is a folder, not a CSV file');
+  }
+  if (!stats.isFile()) {
+    throw new SnapshotInputError(file, 'is not a regular file');
+  }
+}
+
+function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
+  const file = objectFile(dir, object.name);
+  requireRegularFile(file);
   const input = createReadStream(file);
   if (onBytes) {
     input.on('data', (chunk) => onBytes(chunk.length));
@@ -140,6 +152,24 @@ function decodeRow(file: string, fields: SnapshotField[], row: string[], line: n
   return record;
 }
 
+/**
+ * The record's Id, case-sensitive 15-character form; duplicates re-parent records in an org load.
+ * @param record a decoded record (its Id is present: mapHeader requires the column)
+ */
+function recordKey(record: SnapshotRecord): string | undefined {
+  return typeof record.Id === 'string' ? record.Id.substring(0, 15) : undefined;
+}
+
+function duplicateId(
+  file: string,
+  id: string,
+  line: number | undefined,
+  first: number | undefined,
+): SnapshotInputError {
+  const where = first === undefined ? 'an earlier line' : `line ${first}`;
+  return new SnapshotInputError(file, `record Id ${id} appears twice: first on ${where}`, line, 'Id');
+}
+
 /** The fast path: no line numbers; any problem is rethrown as is for the precise path to name. */
 async function* readFast(
   dir: string,
@@ -150,13 +180,22 @@ async function* readFast(
   const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
   input.on('error', (error) => parser.destroy(error));
   let fields: SnapshotField[] | undefined;
+  const ids = new Set<string>();
   try {
     for await (const row of parser as AsyncIterable<string[]>) {
       if (!fields) {
         fields = mapHeader(file, object, row);
         continue;
       }
-      yield decodeRow(file, fields, row, undefined);
+      const record = decodeRow(file, fields, row, undefined);
+      const key = recordKey(record);
+      if (key !== undefined) {
+        if (ids.has(key)) {
+          throw duplicateId(file, String(record.Id), undefined, undefined);
+        }
+        ids.add(key);
+      }
+      yield record;
     }
   } finally {
     input.destroy();
@@ -176,6 +215,7 @@ async function* readWithLines(
   let fields: SnapshotField[] | undefined;
   let lastLine = 0;
   let seen = 0;
+  const firstLines = new Map<string, number>();
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const row = item.record;
@@ -185,6 +225,14 @@ async function* readWithLines(
         continue;
       }
       const record = decodeRow(file, fields, row, item.info.lines);
+      const key = recordKey(record);
+      if (key !== undefined) {
+        const first = firstLines.get(key);
+        if (first !== undefined) {
+          throw duplicateId(file, String(record.Id), item.info.lines, first);
+        }
+        firstLines.set(key, item.info.lines);
+      }
       if (options.position) {
         options.position.line = item.info.lines;
       }
@@ -229,10 +277,7 @@ export function openSnapshot(dir: string, schema: SnapshotSchema): OpenSnapshot 
         `lists unknown object ${entry.name}; known objects: ${schema.objects.map((o) => o.name).join(', ')}`,
       );
     }
-    const file = objectFile(dir, object.name);
-    if (!existsSync(file)) {
-      throw new SnapshotInputError(file, `not found: ${SNAPSHOT_HINT}`);
-    }
+    requireRegularFile(objectFile(dir, object.name));
     listed.add(object.name);
   }
   const objects = schema.objects.filter((o) => listed.has(o.name));

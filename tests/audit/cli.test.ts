@@ -2,23 +2,11 @@
  * The prm binary as a user runs it: help with examples and exit codes, --json, --html,
  * --fail-on, usage and input errors with exit code 2, and the demo end to end.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runDemo } from '../../scripts/commands/demo';
-
-const ROOT = path.join(__dirname, '..', '..');
-const TINY = path.join(ROOT, 'tests', 'fixtures', 'snapshots', 'tiny');
-
-function prm(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'prm.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { prm, ROOT, TINY } from './prmProcess';
 
 describe('prm audit and prm seed from the command line', () => {
   let dir: string;

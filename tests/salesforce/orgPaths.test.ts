@@ -235,6 +235,7 @@ describe('org paths against the Salesforce API stand-in', () => {
     ['wrong-type', 'Deal_Registration__c.csv, line 2, column Amount__c: "120k" is not a number'],
     ['missing-file', 'Contact.csv: not found'],
     ['blank-external-id', 'Contact.csv, line 2, column External_Id__c: External_Id__c is blank'],
+    ['duplicate-id', 'Account.csv, line 3, column Id: record Id 0010Sd000000001QAA appears twice: first on line 2'],
     [
       'dangling-reference',
       'Contact.csv, line 2, column AccountId: AccountId points to Account 0010Sd000000009QAA, which is not in the snapshot',
