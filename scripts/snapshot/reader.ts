@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvError, parse } from 'csv-parse';
+import { KeyIndex } from '../audit/keyIndex';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
 import { type SnapshotManifest, type SnapshotRecord, SnapshotInputError, decodeCell, readManifest } from './format';
 
@@ -180,7 +181,8 @@ async function* readFast(
   const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
   input.on('error', (error) => parser.destroy(error));
   let fields: SnapshotField[] | undefined;
-  const ids = new Set<string>();
+  // Compact index: a Set of millions of Id strings would dominate the audit's memory.
+  const ids = new KeyIndex();
   try {
     for await (const row of parser as AsyncIterable<string[]>) {
       if (!fields) {
