@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { runAudit } from '../audit/engine';
@@ -200,21 +201,54 @@ function report(size: SizeResult): void {
   );
 }
 
+const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--keep] [--snapshot DIR]
+
+  --records N      records to generate across every object (default 1000000)
+  --runs N         alternating parse/audit runs; the fastest of each counts (default 2)
+  --keep           keep the temporary snapshot folder
+  --snapshot DIR   measure an existing seeded snapshot instead of generating one
+`;
+
+/** Reads the options strictly: a typo must not start a many-minute run with defaults. */
+function readOptions(): ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'] | undefined {
+  try {
+    const { values } = parseArgs({ options: OPTIONS, allowPositionals: false });
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return undefined;
+    }
+    return values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return undefined;
+  }
+}
+
+const OPTIONS = {
+  records: { type: 'string' },
+  runs: { type: 'string' },
+  keep: { type: 'boolean' },
+  snapshot: { type: 'string' },
+  phase: { type: 'string' },
+  dir: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function main(): void {
-  const args = process.argv.slice(2);
-  const option = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const records = Number(option('--records') ?? 1000000);
-  const phaseName = option('--phase');
-  if (phaseName !== undefined) {
-    void phase(phaseName, option('--dir') as string, records);
+  const values = readOptions();
+  if (!values) {
     return;
   }
-  const runs = Math.max(1, Number(option('--runs') ?? 2));
+  const records = Number(values.records ?? 1000000);
+  const phaseName = values.phase;
+  if (phaseName !== undefined) {
+    void phase(phaseName, values.dir as string, records);
+    return;
+  }
+  const runs = Math.max(1, Number(values.runs ?? 2));
   // Each size is reported as soon as it is measured: at ten million records a size takes many minutes.
-  const full = bench(records, runs, args.includes('--keep'), option('--snapshot'));
+  const full = bench(records, runs, values.keep === true, values.snapshot);
   report(full);
   const small = bench(Math.round(full.audit.records / 10), runs, false);
   report(small);
