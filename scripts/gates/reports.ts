@@ -129,19 +129,34 @@ function checkReportType(catalog: SObjectCatalog, type: ReportTypeMeta): Finding
   return findings;
 }
 
+/** A report or dashboard whose folder the package does not define. */
+function missingFolder(
+  kind: 'report' | 'dashboard',
+  item: ReportMeta | DashboardMeta,
+  folders: Set<string>,
+): Finding[] {
+  return folders.has(item.folder)
+    ? []
+    : [
+        at(
+          item.file,
+          item.text,
+          '<',
+          `${kind} ${item.fullName}: folder ${item.folder} has no ${item.folder}.${kind}Folder-meta.xml`,
+        ),
+      ];
+}
+
 /** Every column name a report may use: its report type's columns, its formulas and the record count. */
 function availableColumns(report: ReportMeta, type: ReportTypeMeta): Set<string> {
   return new Set([...reportTypeColumnNames(type), ...report.formulas.map((f) => f.developerName), 'RowCount']);
 }
 
 function checkReport(report: ReportMeta, types: Map<string, ReportTypeMeta>, folders: Set<string>): Finding[] {
-  const findings: Finding[] = [];
+  const findings = missingFolder('report', report, folders);
   const { file, text } = report;
   const say = (needle: string, message: string) =>
     findings.push(at(file, text, needle, `report ${report.fullName}: ${message}`));
-  if (!folders.has(report.folder)) {
-    say('<name>', `folder ${report.folder} has no ${report.folder}.reportFolder-meta.xml`);
-  }
   if (!FORMATS.has(report.format)) {
     say('<format>', `format ${report.format} is not Tabular, Summary or Matrix`);
   }
@@ -220,13 +235,10 @@ function checkReport(report: ReportMeta, types: Map<string, ReportTypeMeta>, fol
 }
 
 function checkDashboard(dashboard: DashboardMeta, reports: Map<string, ReportMeta>, folders: Set<string>): Finding[] {
-  const findings: Finding[] = [];
+  const findings = missingFolder('dashboard', dashboard, folders);
   const { file, text } = dashboard;
   const say = (needle: string, message: string) =>
     findings.push(at(file, text, needle, `dashboard ${dashboard.fullName}: ${message}`));
-  if (!folders.has(dashboard.folder)) {
-    say('<title>', `folder ${dashboard.folder} has no ${dashboard.folder}.dashboardFolder-meta.xml`);
-  }
   if (dashboard.dashboardType === 'SpecifiedUser' && !dashboard.runningUser) {
     say('<title>', 'a dashboard that runs as a specified user needs <runningUser> (or dashboardType LoggedInUser)');
   }

@@ -69,13 +69,7 @@ export interface ReportFormulaMeta {
   scale: number;
 }
 
-export interface ReportMeta {
-  /** `Folder/DeveloperName`, as dashboards name it. */
-  fullName: string;
-  folder: string;
-  developerName: string;
-  file: string;
-  text: string;
+export interface ReportMeta extends InFolder {
   name: string;
   description: string;
   format: string;
@@ -101,12 +95,7 @@ export interface DashboardComponentMeta {
   useReportChart: boolean;
 }
 
-export interface DashboardMeta {
-  fullName: string;
-  folder: string;
-  developerName: string;
-  file: string;
-  text: string;
+export interface DashboardMeta extends InFolder {
   title: string;
   description: string;
   dashboardType: string;
@@ -206,24 +195,30 @@ function grouping(node: Node): ReportGroupingMeta {
 const summaries = (nodes: Node[]): { aggregate?: string; column: string }[] =>
   nodes.map((s) => ({ aggregate: opt(s, 'aggregate'), column: str(s, 'column') }));
 
-/** `reports/<Folder>/<Name>.report-meta.xml` → folder and name. */
-function folderAndName(file: string, suffix: string): { folder: string; developerName: string } {
-  return { folder: path.basename(path.dirname(file)), developerName: path.basename(file, suffix) };
+/** What every foldered item (report, dashboard) has: `<Folder>/<Name>`, its file and text. */
+export interface InFolder {
+  fullName: string;
+  folder: string;
+  developerName: string;
+  file: string;
+  text: string;
+}
+
+/** `reports/<Folder>/<Name>.report-meta.xml` → its folder, name and text. */
+function inFolder(file: string, suffix: string): InFolder {
+  const folder = path.basename(path.dirname(file));
+  const developerName = path.basename(file, suffix);
+  return { fullName: `${folder}/${developerName}`, folder, developerName, file, text: readFileSync(file, 'utf8') };
 }
 
 function readReport(file: string): ReportMeta {
-  const text = readFileSync(file, 'utf8');
-  const root = rootOf(text);
-  const { folder, developerName } = folderAndName(file, '.report-meta.xml');
+  const item = inFolder(file, '.report-meta.xml');
+  const root = rootOf(item.text);
   const filter = root.filter as Node | undefined;
   const chart = root.chart as Node | undefined;
   const rowLimit = opt(root, 'rowLimit');
   return {
-    fullName: `${folder}/${developerName}`,
-    folder,
-    developerName,
-    file,
-    text,
+    ...item,
     name: str(root, 'name'),
     description: str(root, 'description'),
     format: str(root, 'format'),
@@ -263,9 +258,8 @@ function readReport(file: string): ReportMeta {
 }
 
 function readDashboard(file: string): DashboardMeta {
-  const text = readFileSync(file, 'utf8');
-  const root = rootOf(text);
-  const { folder, developerName } = folderAndName(file, '.dashboard-meta.xml');
+  const item = inFolder(file, '.dashboard-meta.xml');
+  const root = rootOf(item.text);
   const grid = list(root.dashboardGridLayout as Node | undefined, 'dashboardGridComponents').map(
     (g) => g.dashboardComponent as Node,
   );
@@ -273,11 +267,7 @@ function readDashboard(file: string): DashboardMeta {
     list(root[s] as Node | undefined, 'components'),
   );
   return {
-    fullName: `${folder}/${developerName}`,
-    folder,
-    developerName,
-    file,
-    text,
+    ...item,
     title: str(root, 'title'),
     description: str(root, 'description'),
     dashboardType: str(root, 'dashboardType') || 'SpecifiedUser',
