@@ -76,6 +76,23 @@ function soqlPath(catalog: SObjectCatalog, objectName: string, field: string): s
   return [...out, steps[steps.length - 1]].join('.');
 }
 
+/** The type of the field a report-type field path ends on (`Decimal`, `Currency`, `String`…), if known. */
+function fieldType(catalog: SObjectCatalog, objectName: string, field: string): string | undefined {
+  const steps = soqlPath(catalog, objectName, field).split('.');
+  let object = catalog.getObject(objectName);
+  for (const step of steps.slice(0, -1)) {
+    const target = object?.parents.get(step.toLowerCase())?.[0];
+    object = target ? catalog.getObject(target) : undefined;
+  }
+  return object?.fields.get(steps[steps.length - 1].toLowerCase())?.type;
+}
+
+/** Field types a report can sum and average. */
+const NUMERIC = /^(Currency|Number|Percent|Decimal|Double|Integer|Long|Summary)$/i;
+
+/** Column name (`Table$field`) → its field type, for one report type. */
+type ColumnTypes = (column: string) => string | undefined;
+
 /** Table path → object name, or an error for a join the catalogue does not know. */
 function tableObjects(catalog: SObjectCatalog, type: ReportTypeMeta): { tables: Map<string, string>; error?: string } {
   const tables = new Map<string, string>();
@@ -152,7 +169,12 @@ function availableColumns(report: ReportMeta, type: ReportTypeMeta): Set<string>
   return new Set([...reportTypeColumnNames(type), ...report.formulas.map((f) => f.developerName), 'RowCount']);
 }
 
-function checkReport(report: ReportMeta, types: Map<string, ReportTypeMeta>, folders: Set<string>): Finding[] {
+function checkReport(
+  report: ReportMeta,
+  types: Map<string, ReportTypeMeta>,
+  folders: Set<string>,
+  columnTypes: Map<string, ColumnTypes>,
+): Finding[] {
   const findings = missingFolder('report', report, folders);
   const { file, text } = report;
   const say = (needle: string, message: string) =>
@@ -172,11 +194,20 @@ function checkReport(report: ReportMeta, types: Map<string, ReportTypeMeta>, fol
       say(column, `${where} ${column} is not a column of report type ${type.name}`);
     }
   };
+  const typeOf = columnTypes.get(type.name);
   report.columns.forEach((c) => {
     need(c.field, 'column');
     c.aggregateTypes
       .filter((a) => !AGGREGATES.has(a))
       .forEach((a) => say(`>${a}<`, `unknown summary ${a} on ${c.field}`));
+    const fieldType = typeOf?.(c.field);
+    const arithmetic = c.aggregateTypes.filter((a) => ['Sum', 'Average', 'Median'].includes(a));
+    if (fieldType && !NUMERIC.test(fieldType) && arithmetic.length > 0) {
+      say(
+        c.field,
+        `${arithmetic.join(' and ')} of ${c.field}, a ${fieldType} field: only numbers can be summed or averaged`,
+      );
+    }
   });
   report.formulas.forEach((f) =>
     formulaColumns(f.calculatedFormula).forEach((c) => need(c, `formula ${f.developerName} uses`)),
@@ -290,9 +321,20 @@ export async function run(root: string): Promise<Finding[]> {
   const catalog = SObjectCatalog.load(root);
   const reportFolders = new Set(model.reportFolders.keys());
   const dashboardFolders = new Set(model.dashboardFolders.keys());
+  const columnTypes = new Map<string, ColumnTypes>(
+    [...model.reportTypes.values()].map((type) => {
+      const { tables } = tableObjects(catalog, type);
+      const typeOf: ColumnTypes = (column) => {
+        const [table, field] = column.split('$');
+        const objectName = tables.get(table);
+        return objectName && field ? fieldType(catalog, objectName, field) : undefined;
+      };
+      return [type.name, typeOf];
+    }),
+  );
   return [
     ...[...model.reportTypes.values()].flatMap((t) => checkReportType(catalog, t)),
-    ...[...model.reports.values()].flatMap((r) => checkReport(r, model.reportTypes, reportFolders)),
+    ...[...model.reports.values()].flatMap((r) => checkReport(r, model.reportTypes, reportFolders, columnTypes)),
     ...[...model.dashboards.values()].flatMap((d) => checkDashboard(d, model.reports, dashboardFolders)),
   ];
 }

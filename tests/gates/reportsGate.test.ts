@@ -1,9 +1,9 @@
 /**
  * check:reports reports each planted error of its fixture with file and line (report types
  * naming missing objects, relationships and fields; reports using columns, operators, filter
- * logic and chart summaries their report type or report lacks; dashboards naming missing
- * reports or component types their report cannot feed; missing folders) and nothing on the
- * fixture's correct report type, reports and dashboard, nor on the package itself.
+ * logic and chart summaries their report type or report lacks, or summing text; dashboards
+ * naming missing reports or component types their report cannot feed; missing folders) and
+ * nothing on the fixture's correct report type, reports and dashboard, nor on the package itself.
  */
 import * as reports from '../../scripts/gates/reports';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
@@ -24,6 +24,7 @@ describe('check:reports', () => {
       'dashboard Widgets/Broken_Widgets: component "Unknown type": unknown component type Sparkle',
       'report Lost/Orphan_Report: folder Lost has no Lost.reportFolder-meta.xml',
       'report Lost/Orphan_Report: report type Accounts_with_Doodads__c is not a custom report type of the package',
+      'report Widgets/Broken_Widget_Report: Average of Account$Name, a String field: only numbers can be summed or averaged',
       'report Widgets/Broken_Widget_Report: chart groups by Account$Owner.Name, which is not a grouping of the report',
       'report Widgets/Broken_Widget_Report: chart shows Average of Account.Widgets__r$Price__c, which the report does not summarise',
       'report Widgets/Broken_Widget_Report: column Account.Widgets__r$Colour__c is not a column of report type Accounts_with_Widgets',
