@@ -8,6 +8,7 @@ import { rulesCommand } from './commands/rules';
 import { seedCommand } from './commands/seed';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
+import { migrateCommand } from './commands/migrate';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -21,10 +22,13 @@ export function createProgram(): Command {
   const program = new Command('prm')
     .description('Partner Success Platform: rule checks, seed data, audits and reports for a partner program.')
     .version(require('../package.json').version as string)
+    // Options belong to the command they follow (`prm migrate rollback --cohort` is rollback's).
+    .enablePositionalOptions()
     .addCommand(rulesCommand())
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(demoCommand())
+    .addCommand(migrateCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

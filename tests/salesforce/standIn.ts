@@ -4,7 +4,7 @@
  * query job lifecycles, successful/failed/unprocessed result CSVs, query result pages with
  * Sforce-Locator, and the platform's JSON errors. It keeps records in memory and implements
  * upsert on External_Id__c (case-insensitive) with parent references by external ID, so a
- * test can prove idempotence. Faults are injected per request or per row.
+ * test can prove idempotence, and delete by Id (what a rollback sends). Faults are injected per request or per row.
  *
  * What it does not do: sharing, field-level security, validation rules, triggers, SOQL
  * beyond `SELECT fields|COUNT() FROM Object`, or concurrency; a real org proves those.
@@ -30,6 +30,7 @@ export interface Fault {
 interface IngestJob {
   id: string;
   object: string;
+  operation: 'upsert' | 'delete';
   externalIdFieldName: string;
   state: string;
   data: string;
@@ -104,6 +105,21 @@ export class SalesforceStandIn {
     for (const id of externalIds) {
       this.lockedRows.set(`${objectName}|${id.toLowerCase()}`, times);
     }
+  }
+
+  /** Stores a record as it is (data that was in the org before a test's load); returns its Id. */
+  put(objectName: string, record: Row): string {
+    const object = this.object(objectName);
+    const id = record.Id ?? this.newId(object);
+    const store = this.records.get(object.name) ?? new Map<string, Row>();
+    this.records.set(object.name, store);
+    store.set(id, { CreatedDate: new Date().toISOString(), ...record, Id: id });
+    if (record.External_Id__c) {
+      const index = this.byExternalId.get(object.name) ?? new Map<string, string>();
+      this.byExternalId.set(object.name, index);
+      index.set(record.External_Id__c.toLowerCase(), id);
+    }
+    return id;
   }
 
   /** Records of an object (copies). */
@@ -182,14 +198,15 @@ export class SalesforceStandIn {
     if (method === 'POST' && rest === '/jobs/ingest') {
       const request = JSON.parse(body) as { object: string; operation: string; externalIdFieldName: string };
       this.object(request.object);
-      if (request.operation !== 'upsert') {
-        throw new PlatformError(400, 'FEATURENOTENABLED', 'the stand-in supports upsert only');
+      if (request.operation !== 'upsert' && request.operation !== 'delete') {
+        throw new PlatformError(400, 'FEATURENOTENABLED', 'the stand-in supports upsert and delete only');
       }
       const id = `750Xy${String(++this.counter).padStart(10, '0')}`;
       this.ingestJobObjects.push(request.object);
       this.ingestJobs.set(id, {
         id,
         object: request.object,
+        operation: request.operation as IngestJob['operation'],
         externalIdFieldName: request.externalIdFieldName,
         state: 'Open',
         data: '',
@@ -198,7 +215,7 @@ export class SalesforceStandIn {
         failed: '',
         unprocessed: '',
       });
-      return json(200, { id, object: request.object, operation: 'upsert', state: 'Open', contentType: 'CSV' });
+      return json(200, { id, object: request.object, operation: request.operation, state: 'Open', contentType: 'CSV' });
     }
     if (
       (m = /^\/jobs\/ingest\/([^/]+)(?:\/(batches|successfulResults|failedResults|unprocessedrecords))?$/.exec(rest))
@@ -218,14 +235,18 @@ export class SalesforceStandIn {
         const { state } = JSON.parse(body) as { state: string };
         if (state === 'UploadComplete') {
           job.state = 'UploadComplete';
-          this.process(job);
+          if (job.operation === 'delete') {
+            this.remove(job);
+          } else {
+            this.process(job);
+          }
         }
         return json(200, { id: job.id, state: job.state });
       }
       if (method === 'GET' && part === undefined) {
         // First poll says InProgress, so clients must poll.
         const state = job.state === 'JobComplete' && job.polls++ === 0 ? 'InProgress' : job.state;
-        return json(200, { id: job.id, object: job.object, operation: 'upsert', state });
+        return json(200, { id: job.id, object: job.object, operation: job.operation, state });
       }
       if (method === 'GET' && part === 'successfulResults') {
         return csv(job.successful);
@@ -335,6 +356,29 @@ export class SalesforceStandIn {
             nextRecordsUrl: `/services/data/v${this.version}/query/${Buffer.from(soql).toString('base64url')}-${offset + this.restPageSize}`,
           }),
     };
+  }
+
+  /** Deletes the records a delete job names by Id; an Id not stored fails as the platform reports it. */
+  private remove(job: IngestJob): void {
+    const rows = parse(job.data, { columns: true, skip_empty_lines: true }) as Row[];
+    const store = this.records.get(job.object) ?? new Map<string, Row>();
+    const index = this.byExternalId.get(job.object) ?? new Map<string, string>();
+    const successful: string[][] = [];
+    const failed: string[][] = [];
+    for (const row of rows) {
+      const stored = store.get(row.Id ?? '');
+      if (!stored) {
+        failed.push(['', 'ENTITY_IS_DELETED:entity is deleted:--', row.Id ?? '']);
+        continue;
+      }
+      store.delete(stored.Id);
+      index.delete((stored.External_Id__c ?? '').toLowerCase());
+      successful.push([stored.Id, 'false', stored.Id]);
+    }
+    job.successful = stringify([['sf__Id', 'sf__Created', 'Id'], ...successful]);
+    job.failed = stringify([['sf__Id', 'sf__Error', 'Id'], ...failed]);
+    job.unprocessed = stringify([['Id']]);
+    job.state = 'JobComplete';
   }
 
   /** Upsert on the job's external ID field, resolving `Rel__r.External_Id__c` columns. */
