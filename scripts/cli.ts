@@ -9,6 +9,8 @@ import { seedCommand } from './commands/seed';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
 import { migrateCommand } from './commands/migrate';
+import { assessCommand } from './commands/assess';
+import { reportCommand } from './commands/report';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -28,7 +30,9 @@ export function createProgram(): Command {
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(demoCommand())
+    .addCommand(assessCommand())
     .addCommand(migrateCommand())
+    .addCommand(reportCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

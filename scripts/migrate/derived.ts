@@ -1,10 +1,11 @@
 /**
  * Values the package derives, computed by the shared rules exactly as the org's automation
  * and `prm seed` do: match keys on accounts, registrations and leads (`matchKeys`), the
- * approval route (`approvalRoute`) and, for approved registrations, the approval date and
- * protection end (`expiryDate`).
+ * approval route (`approvalRoute`), for approved registrations the approval date and
+ * protection end (`expiryDate`), and for leads offered to a partner the accept-by deadline
+ * (`leadAcceptBy`, with the policy's SLA hours and business calendar).
  */
-import { approvalRoute, expiryDate, matchKeys } from '../../lwc-ts-src/prmRules/prmRules';
+import { approvalRoute, expiryDate, leadAcceptBy, matchKeys } from '../../lwc-ts-src/prmRules/prmRules';
 import type { ProgramPolicy } from '../audit/policy';
 import type { LegacyRecord } from './legacyRecords';
 
@@ -59,5 +60,10 @@ export function deriveValues(record: LegacyRecord, policy: ProgramPolicy): void 
     const keys = matchKeys({ name: text(f.Company), website: text(f.Website), email: text(f.Email) });
     f.Match_Key__c = keys.companyKey;
     f.Domain_Key__c = keys.domainKey;
+    const offeredAt = text(f.Offered_At__c);
+    if (offeredAt !== null && f.Accept_By__c === undefined) {
+      const routing = policy.leadRouting;
+      f.Accept_By__c = leadAcceptBy({ offeredAt, hours: routing.acceptWithinHours, calendar: routing.calendar });
+    }
   }
 }
