@@ -1,5 +1,5 @@
 /** The baseline as terminal text and as a self-contained HTML page (inline CSS and SVG). */
-import { barChart, escapeHtml } from '../audit/report/html';
+import { barChart, escapeHtml, pageHead } from '../audit/report/html';
 import { formatMetric } from '../audit/report/format';
 import type { Metric } from '../audit/types';
 import type { Baseline } from './baseline';
@@ -48,15 +48,7 @@ function kpiSection(kpi: Metric): string {
 
 export function baselineHtml(baseline: Baseline): string {
   const title = `Partner operations baseline — ${baseline.source}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#181818;background:#f3f3f3}
-header{background:#032d60;color:#fff;padding:20px 32px}header h1{margin:0 0 6px;font-size:22px}header p{margin:0;opacity:.85}
+  return `${pageHead(title)}
 main{padding:24px 32px;max-width:1200px;display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:12px}
 section{background:#fff;border-radius:6px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.1)}
 .value{font-size:24px;font-weight:700}h3{font-size:15px;margin:4px 0}.detail{font-size:12px;color:#555}
