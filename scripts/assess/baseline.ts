@@ -224,6 +224,7 @@ export function computeBaseline(
   existing: readonly ExistingAccount[],
   asOf: string,
   source: string,
+  parts: { legacy: boolean; org?: Metric[] } = { legacy: true },
 ): Baseline {
   const now = Date.parse(asOf);
   const window: Window = { from: now - 365 * DAY_MS, to: now };
@@ -243,14 +244,36 @@ export function computeBaseline(
     asOf: new Date(now).toISOString(),
     source,
     rows,
-    kpis: [
-      ...decisionTimes(of('registration'), window),
-      attribution(of('registration'), window, partnerOf),
-      ...duplicates([...partners, ...of('customer')], existing),
-      missingFields(records),
-      leadFollowUp(of('lead'), window),
-      concentration(of('registration'), window, partnerOf, partnerKeys.size),
-      staleRecords(of('registration'), of('lead'), now),
-    ],
+    kpis: combine(
+      parts.legacy ? legacyKpis(records, partners, existing, partnerOf, window, partnerKeys.size, now) : [],
+      parts.org ?? [],
+    ),
   };
+}
+
+/** Legacy KPIs, then the org's; an org KPI whose id a legacy KPI has is kept apart as `crm-<id>`. */
+function combine(legacy: Metric[], org: Metric[]): Metric[] {
+  const taken = new Set(legacy.map((k) => k.id));
+  return [...legacy, ...org.map((k) => (taken.has(k.id) ? { ...k, id: `crm-${k.id}`, title: `${k.title} (CRM)` } : k))];
+}
+
+function legacyKpis(
+  records: LegacyRecord[],
+  partners: LegacyRecord[],
+  existing: readonly ExistingAccount[],
+  partnerOf: PartnerResolver,
+  window: Window,
+  partnerCount: number,
+  now: number,
+): Metric[] {
+  const of = (entity: LegacyRecord['entity']): LegacyRecord[] => records.filter((r) => r.entity === entity);
+  return [
+    ...decisionTimes(of('registration'), window),
+    attribution(of('registration'), window, partnerOf),
+    ...duplicates([...partners, ...of('customer')], existing),
+    missingFields(records),
+    leadFollowUp(of('lead'), window),
+    concentration(of('registration'), window, partnerOf, partnerCount),
+    staleRecords(of('registration'), of('lead'), now),
+  ];
 }

@@ -8,11 +8,10 @@ import type { Baseline } from './baseline';
 const TEXT_BREAKDOWN = 8;
 
 export function baselineText(baseline: Baseline): string {
+  const tables = Object.entries(baseline.rows).map(([table, n]) => `${table} ${n}`);
   const lines = [
     `Baseline of ${baseline.source}, as of ${baseline.asOf.substring(0, 10)}`,
-    `Rows: ${Object.entries(baseline.rows)
-      .map(([table, n]) => `${table} ${n}`)
-      .join(', ')}`,
+    ...(tables.length === 0 ? [] : [`Rows: ${tables.join(', ')}`]),
     '',
   ];
   for (const kpi of baseline.kpis) {

@@ -18,9 +18,15 @@ import { accountsFromSnapshot } from '../migrate/existingAccounts';
 import { readLegacyRecords } from '../migrate/legacyRecords';
 import { readLegacyFolder } from '../migrate/legacyTables';
 import { readMapping } from '../migrate/mapping';
+import { SalesforceClient } from '../salesforce/client';
+import { orgKpis } from '../assess/orgBaseline';
+import { readOrgOperations } from '../assess/orgOperations';
 import { defaultDeps, type CommandDeps } from './audit';
 
 export interface AssessCommandOptions {
+  targetOrg?: string;
+  partnerType?: string;
+  partnerSource?: string;
   legacy?: string;
   mapping?: string;
   existing?: string;
@@ -52,17 +58,53 @@ export async function runAssessCommand(
 ): Promise<number> {
   const output = deps.output ?? processOutput(options.json === true);
   return runCommand(output, async () => {
-    if (options.legacy === undefined || options.mapping === undefined) {
-      throw new UsageError(
-        'prm assess needs --legacy DIR and --mapping FILE (prm assess init --legacy DIR writes one).',
-      );
+    if (options.legacy === undefined && options.targetOrg === undefined) {
+      throw new UsageError('Give a source: --legacy DIR with --mapping FILE, -o/--target-org ORG, or both.');
     }
-    const mapping = readMapping(path.resolve(options.mapping));
-    const records = readLegacyRecords(await readLegacyFolder(path.resolve(options.legacy)), mapping);
-    const existing =
-      options.existing === undefined ? [] : (await accountsFromSnapshot(path.resolve(options.existing))).accounts;
-    const source = `legacy files in ${options.legacy}${options.existing === undefined ? '' : ` and accounts of ${options.existing}`}`;
-    const baseline = computeBaseline(records, existing, options.asOf ?? new Date().toISOString(), source);
+    if ((options.legacy === undefined) !== (options.mapping === undefined)) {
+      throw new UsageError('--legacy and --mapping go together (prm assess init --legacy DIR writes a mapping).');
+    }
+    if (options.existing !== undefined && options.targetOrg !== undefined) {
+      throw new UsageError("--existing is for runs without an org: with --target-org the org's accounts are used.");
+    }
+    const asOf = options.asOf ?? new Date().toISOString();
+    const org =
+      options.targetOrg === undefined
+        ? undefined
+        : await readOrgOperations(
+            new SalesforceClient(await deps.connect(options.targetOrg), {
+              ...deps.clientOptions,
+              onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
+            }),
+            { partnerType: options.partnerType, asOf },
+          );
+    const existing = org
+      ? org.accounts.map((a) => ({
+          id: a.id,
+          name: a.name,
+          website: a.website,
+          externalId: null,
+          isPartner: a.isPartner,
+        }))
+      : options.existing === undefined
+        ? []
+        : (await accountsFromSnapshot(path.resolve(options.existing))).accounts;
+    const sources = [
+      options.legacy === undefined ? '' : `legacy files in ${options.legacy}`,
+      options.targetOrg === undefined ? '' : `org ${options.targetOrg}`,
+      options.existing === undefined ? '' : `accounts of ${options.existing}`,
+    ].filter(Boolean);
+    const records =
+      options.legacy === undefined
+        ? []
+        : readLegacyRecords(
+            await readLegacyFolder(path.resolve(options.legacy)),
+            readMapping(path.resolve(options.mapping as string)),
+          );
+    const baseline = computeBaseline(records, existing, asOf, sources.join(' and '), {
+      legacy: options.legacy !== undefined,
+      org: org && orgKpis(org, asOf, options.partnerSource ?? 'Partner Referral'),
+    });
     if (options.baseline !== undefined) {
       writeFile(options.baseline, `${JSON.stringify(baseline, null, 2)}\n`);
     }
@@ -118,8 +160,17 @@ export function assessCommand(deps: CommandDeps = defaultDeps): Command {
   const command = new Command('assess')
     .description("Baseline today's partner operations from legacy spreadsheets, before the package holds data.")
     .enablePositionalOptions()
-    .option('--legacy <dir>', 'folder of legacy CSV and XLSX files, any number of sheets (required)')
-    .option('--mapping <file>', 'mapping file, JSON or YAML (required; prm assess init writes a template)')
+    .option(
+      '-o, --target-org <org>',
+      "read the org's standard objects (accounts, opportunities, OpportunityPartner, leads)",
+    )
+    .option('--partner-type <value>', 'with -o: partner accounts are those with this Account Type (default: IsPartner)')
+    .option(
+      '--partner-source <value>',
+      'with -o: the LeadSource of partner deals and leads (default "Partner Referral")',
+    )
+    .option('--legacy <dir>', 'folder of legacy CSV and XLSX files, any number of sheets')
+    .option('--mapping <file>', 'with --legacy: mapping file, JSON or YAML (prm assess init writes a template)')
     .option('--existing <dir>', 'accounts the CRM holds today, as a snapshot folder (prm audit --save-snapshot)')
     .option('--as-of <datetime>', 'the baseline\'s "now": the last 12 months end here (default: now)', parseInstant)
     .option('--json', 'print the baseline as JSON')
@@ -128,14 +179,18 @@ export function assessCommand(deps: CommandDeps = defaultDeps): Command {
     .addHelpText(
       'after',
       `
-KPIs: registration decision time (median, 90th percentile), partner deals with no
+Legacy KPIs: registration decision time (median, 90th percentile), partner deals with no
 attribution, duplicate partners and customers (shared match keys), rows with missing or
 unreadable fields, lead follow-up time, revenue share of the top 20 % of partners, stale
-open records. Time-based KPIs cover the 12 months up to --as-of.
+open records. From an org's standard objects: partner deals with no attribution, duplicate
+partner and other accounts, partner accounts missing fields, partner concentration, stale
+opportunities and partner leads (ids shared with legacy KPIs get "crm-" when both are read).
+Time-based KPIs cover the 12 months up to --as-of.
 
 Examples:
   $ prm assess init --legacy samples/legacy --out out/mapping.yaml
   $ prm assess --legacy samples/legacy --mapping samples/legacy/mapping.yaml --as-of 2025-06-30 --baseline out/baseline.json --html out/baseline.html
+  $ prm assess -o my-prod --partner-type Partner --baseline out/crm-baseline.json
 
 ${EXIT_CODES_HELP}`,
     )

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { loadSnapshotSchema, type SnapshotObject } from '../../scripts/snapshot/schema';
+import { loadSnapshotSchema, type FieldType, type SnapshotObject } from '../../scripts/snapshot/schema';
 
 export interface Fault {
   method?: string;
@@ -67,6 +67,8 @@ export class SalesforceStandIn {
   private readonly ingestJobs = new Map<string, IngestJob>();
   private readonly queryJobs = new Map<string, QueryJob>();
   private readonly schema = loadSnapshotSchema();
+  /** Standard fields and objects beyond the package's, added by `extendSchema`. */
+  private readonly extended = new Map<string, SnapshotObject>();
   private counter = 0;
   private server: Server | undefined;
 
@@ -132,8 +134,31 @@ export class SalesforceStandIn {
     return this.log.filter((line) => pattern.test(line));
   }
 
+  /**
+   * Makes more standard fields (or a whole standard object) queryable and loadable, for tests
+   * of what reads an org before the package (`prm assess -o`).
+   * @param objectName object API name
+   * @param fields field name → type
+   */
+  extendSchema(objectName: string, fields: Record<string, FieldType>): void {
+    const base = this.extended.get(objectName.toLowerCase()) ??
+      this.schema.get(objectName) ?? {
+        name: objectName,
+        keyPrefix: '00X',
+        fields: [{ name: 'Id', type: 'id' as const, writable: false, masterDetail: false }],
+        fieldMap: new Map(),
+      };
+    const added = Object.entries(fields).map(([name, type]) => ({ name, type, writable: true, masterDetail: false }));
+    const all = [...base.fields, ...added];
+    this.extended.set(objectName.toLowerCase(), {
+      ...base,
+      fields: all,
+      fieldMap: new Map(all.map((f) => [f.name.toLowerCase(), f])),
+    });
+  }
+
   private object(name: string): SnapshotObject {
-    const object = this.schema.get(name);
+    const object = this.extended.get(name.toLowerCase()) ?? this.schema.get(name);
     if (!object) {
       throw new PlatformError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported.`);
     }
