@@ -104,6 +104,7 @@ export async function runMigrateCommand(
         stateDir: stateDirOf(options),
         now: options.asOf ?? new Date().toISOString(),
         policy,
+        sleep: deps.clientOptions?.sleep,
       },
       client,
     );

@@ -3,8 +3,9 @@
  * first, then registrations and leads pointing at their partner account by Id. A state file
  * per cohort records finished jobs (a run that stopped resumes where it stopped), the Id of
  * every written row, and the Ids the cohort created (what `prm migrate rollback` deletes).
- * Rows the org refuses are written with their error to the cohort's error file; they never
- * stop the other rows.
+ * Rows failing with UNABLE_TO_LOCK_ROW are resubmitted with backoff a bounded number of
+ * times; rows the org refuses are written with their error to the cohort's error file; they
+ * never stop the other rows.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import type { MigrationPlan } from './plan';
 /** What the load needs from the org. */
 export interface CohortOrg {
   bulkUpsert(objectName: string, externalIdField: string, csv: string): Promise<IngestResult>;
+  backoff(attempt: number): number;
   bulkDelete(objectName: string, csv: string): Promise<IngestResult>;
 }
 
@@ -52,6 +54,8 @@ export interface CohortLoadResult {
   failed: number;
   state: CohortState;
 }
+
+const LOCKED = 'UNABLE_TO_LOCK_ROW';
 
 export const ERROR_COLUMNS = ['source', 'line', 'legacy_key', 'object', 'external_id', 'column', 'error'];
 
@@ -120,6 +124,9 @@ export interface CohortLoadOptions {
   files: ReturnType<typeof cohortFiles>;
   target: string;
   batchSize: number;
+  /** Resubmissions of rows that failed with UNABLE_TO_LOCK_ROW (default 3). */
+  lockRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
   /** Error-file rows of the rows refused before loading (written once per run, not again on resume). */
   refused: string[][];
   onJob?: (summary: { object: string; rows: number }) => void;
@@ -179,7 +186,10 @@ export async function loadCohort(
       summary.resumedJobs++;
       continue;
     }
-    const outcome = await runJob(org, plan, job, state, options.files.errors);
+    const outcome = await runJob(org, plan, job, state, options.files.errors, {
+      lockRetries: options.lockRetries ?? 3,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    });
     summary.created += outcome.created;
     summary.updated += outcome.updated;
     summary.failed += outcome.failed;
@@ -199,6 +209,7 @@ async function runJob(
   job: Job,
   state: CohortState,
   errorFile: string,
+  { lockRetries, sleep }: { lockRetries: number; sleep: (ms: number) => Promise<void> },
 ): Promise<{ created: number; updated: number; failed: number }> {
   const columns = columnsOf(job.object, job.records);
   const idOf = (externalId: string): string | undefined => state.ids[externalId.toLowerCase()];
@@ -223,11 +234,23 @@ async function runJob(
   }
   let created = 0;
   let updated = 0;
-  if (rows.length > 0) {
-    const result = await org.bulkUpsert(job.object, EXTERNAL_ID_FIELD, stringify([columns, ...rows]));
+  const failedRow = (row: Record<string, string>, error: string): string[] => {
+    const record = byExternalId.get((row[EXTERNAL_ID_FIELD] ?? '').toLowerCase());
+    return [
+      record?.table ?? '',
+      String(record?.line ?? ''),
+      record?.legacyKey ?? '',
+      job.object,
+      row[EXTERNAL_ID_FIELD] ?? '',
+      '',
+      error,
+    ];
+  };
+  let pending = rows;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const result = await org.bulkUpsert(job.object, EXTERNAL_ID_FIELD, stringify([columns, ...pending]));
     for (const row of result.successful) {
-      const key = (row[EXTERNAL_ID_FIELD] ?? '').toLowerCase();
-      state.ids[key] = row.sf__Id;
+      state.ids[(row[EXTERNAL_ID_FIELD] ?? '').toLowerCase()] = row.sf__Id;
       if (row.sf__Created === 'true') {
         created++;
         (state.created[job.object] ??= []).push(row.sf__Id);
@@ -235,17 +258,17 @@ async function runJob(
         updated++;
       }
     }
-    for (const row of [...result.failed, ...result.unprocessed]) {
-      const record = byExternalId.get((row[EXTERNAL_ID_FIELD] ?? '').toLowerCase());
-      errors.push([
-        record?.table ?? '',
-        String(record?.line ?? ''),
-        record?.legacyKey ?? '',
-        job.object,
-        row[EXTERNAL_ID_FIELD] ?? '',
-        '',
-        row.sf__Error ?? 'UNPROCESSED: the job did not process this row',
-      ]);
+    const locked = result.failed.filter((r) => (r.sf__Error ?? '').startsWith(LOCKED));
+    errors.push(
+      ...result.failed.filter((r) => !locked.includes(r)).map((r) => failedRow(r, r.sf__Error ?? '')),
+      ...result.unprocessed.map((r) => failedRow(r, 'UNPROCESSED: the job did not process this row')),
+    );
+    pending = locked.map((r) => columns.map((c) => r[c] ?? ''));
+    if (pending.length > 0 && attempt > lockRetries) {
+      errors.push(...locked.map((r) => failedRow(r, `${r.sf__Error} (after ${attempt} attempts)`)));
+      pending = [];
+    } else if (pending.length > 0) {
+      await sleep(org.backoff(attempt));
     }
   }
   appendErrors(errorFile, errors);

@@ -34,6 +34,8 @@ export interface MigrationRequest {
   stateDir: string;
   now: string;
   policy: ProgramPolicy;
+  /** Waits between resubmissions of locked rows (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface MigrationOutcome {
@@ -105,6 +107,7 @@ export async function runMigration(request: MigrationRequest, client?: Salesforc
       target: `${client.session.instanceUrl}|${client.session.label}`,
       batchSize: request.batchSize,
       refused,
+      sleep: request.sleep,
     });
     const ids = outcome.load.state.ids;
     writeCohortSnapshot(

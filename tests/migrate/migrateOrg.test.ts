@@ -146,15 +146,20 @@ describe('prm migrate against the Salesforce API stand-in', () => {
     expect(h.standIn.requests(/jobs\/ingest/)).toEqual([]);
   });
 
-  it('rows the org refuses go to the error file; the other rows are written', async () => {
+  it('resubmits rows locked once; rows the org still refuses go to the error file and the others are written', async () => {
     const h = await harness();
-    h.standIn.lockRows('Lead', ['LEG-LEAD-L-5002']);
+    h.standIn.lockRows('Lead', ['LEG-LEAD-L-5001'], 1);
+    h.standIn.lockRows('Lead', ['LEG-LEAD-L-5002'], 10);
     const code = await runMigrateCommand(options(path.join(root, 'locked')), h.deps);
     expect(code).toBe(3);
     const json = last(h);
     expect(json.load?.objects.find((o) => o.object === 'Lead')).toMatchObject({ created: 13, failed: 1 });
+    expect(h.standIn.all('Lead').map((l) => l.External_Id__c)).toContain('LEG-LEAD-L-5001');
     const errors = readFileSync(json.errorFile as string, 'utf8');
-    expect(errors).toMatch(/leads-export\.csv,\d+,L-5002,Lead,LEG-LEAD-L-5002,,UNABLE_TO_LOCK_ROW/);
+    expect(errors).toMatch(
+      /leads-export\.csv,\d+,L-5002,Lead,LEG-LEAD-L-5002,,UNABLE_TO_LOCK_ROW.*\(after 4 attempts\)/,
+    );
+    expect(errors).not.toMatch(/L-5001/);
   });
 
   it('resumes after an org error without repeating finished jobs', async () => {
