@@ -18,10 +18,10 @@ import { accountsFromSnapshot } from '../migrate/existingAccounts';
 import { readLegacyRecords } from '../migrate/legacyRecords';
 import { readLegacyFolder } from '../migrate/legacyTables';
 import { readMapping } from '../migrate/mapping';
-import { SalesforceClient } from '../salesforce/client';
 import { orgKpis } from '../assess/orgBaseline';
 import { readOrgOperations } from '../assess/orgOperations';
 import { defaultDeps, type CommandDeps } from './audit';
+import { clientFor } from './migrate';
 
 export interface AssessCommandOptions {
   targetOrg?: string;
@@ -71,13 +71,10 @@ export async function runAssessCommand(
     const org =
       options.targetOrg === undefined
         ? undefined
-        : await readOrgOperations(
-            new SalesforceClient(await deps.connect(options.targetOrg), {
-              ...deps.clientOptions,
-              onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
-            }),
-            { partnerType: options.partnerType, asOf },
-          );
+        : await readOrgOperations(clientFor(await deps.connect(options.targetOrg), deps, output.stderr), {
+            partnerType: options.partnerType,
+            asOf,
+          });
     const existing = org
       ? org.accounts.map((a) => ({
           id: a.id,

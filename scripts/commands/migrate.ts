@@ -52,7 +52,13 @@ function stateDirOf(options: { stateDir?: string; targetOrg?: string }): string 
   );
 }
 
-function clientFor(
+/**
+ * The client of an org session with the command's client options, logging retries to stderr.
+ * @param session the org session
+ * @param deps client options
+ * @param stderr where retries are told
+ */
+export function clientFor(
   session: Awaited<ReturnType<CommandDeps['connect']>>,
   deps: CommandDeps,
   stderr: (t: string) => void,

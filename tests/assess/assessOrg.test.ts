@@ -4,13 +4,12 @@
  * rows, partner leads), alone and together with legacy files.
  */
 import path from 'node:path';
-import { Connection } from 'jsforce';
 import type { Baseline } from '../../scripts/assess/baseline';
 import { runAssessCommand } from '../../scripts/commands/assess';
 import type { CommandDeps } from '../../scripts/commands/audit';
-import { sessionFromConnection } from '../../scripts/salesforce/session';
 import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 import { SalesforceStandIn } from '../salesforce/standIn';
+import { standInDeps } from '../salesforce/standInDeps';
 
 const AS_OF = '2025-06-30T00:00:00.000Z';
 const RECENT = '2025-03-01T10:00:00.000Z';
@@ -60,15 +59,7 @@ async function orgWithPartners(): Promise<{
     standIn,
     out,
     err,
-    deps: {
-      connect: async (org) =>
-        sessionFromConnection(
-          new Connection({ instanceUrl: standIn.url, accessToken: standIn.token, version: standIn.version }),
-          org,
-        ),
-      clientOptions: { maxAttempts: 2, baseDelayMs: 1, pollIntervalMs: 1, sleep: async () => undefined },
-      output: { json: true, stdout: (t) => out.push(t), stderr: (t) => err.push(t) },
-    },
+    deps: standInDeps(standIn, out, err),
   };
 }
 

@@ -9,13 +9,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Connection } from 'jsforce';
 import type { CommandDeps } from '../../scripts/commands/audit';
 import { runMigrateCommand, runRollbackCommand, type MigrateCommandOptions } from '../../scripts/commands/migrate';
-import { sessionFromConnection } from '../../scripts/salesforce/session';
 import { CRM_ACCOUNTS } from '../../scripts/migrate/sample/sampleData';
 import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 import { SalesforceStandIn } from '../salesforce/standIn';
+import { standInDeps } from '../salesforce/standInDeps';
 
 interface Harness {
   standIn: SalesforceStandIn;
@@ -36,15 +35,7 @@ async function harness(): Promise<Harness> {
   return {
     standIn,
     out,
-    deps: {
-      connect: async (org) =>
-        sessionFromConnection(
-          new Connection({ instanceUrl: standIn.url, accessToken: standIn.token, version: standIn.version }),
-          org,
-        ),
-      clientOptions: { maxAttempts: 2, baseDelayMs: 1, pollIntervalMs: 1, sleep: async () => undefined },
-      output: { json: true, stdout: (text) => out.push(text), stderr: () => undefined },
-    },
+    deps: standInDeps(standIn, out),
   };
 }
 
