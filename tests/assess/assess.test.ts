@@ -20,6 +20,9 @@ import { readMapping } from '../../scripts/migrate/mapping';
 import { leadExport, SAMPLE_AS_OF } from '../../scripts/migrate/sample/sampleData';
 import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 
+// Reading the package metadata (picklists) and the workbook takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 const AS_OF = '2025-06-30T00:00:00.000Z';
 
 function row(

@@ -11,6 +11,9 @@ import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 import { SalesforceStandIn } from '../salesforce/standIn';
 import { standInDeps } from '../salesforce/standInDeps';
 
+// Each test runs whole commands over HTTP against the stand-in: seconds on a loaded machine.
+jest.setTimeout(120_000);
+
 const AS_OF = '2025-06-30T00:00:00.000Z';
 const RECENT = '2025-03-01T10:00:00.000Z';
 

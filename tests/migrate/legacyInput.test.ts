@@ -12,6 +12,9 @@ import { parseAmount, parseLegacyDate, parseLegacyDateTime } from '../../scripts
 import { readMapping, type Mapping } from '../../scripts/migrate/mapping';
 import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 
+// Reading the package metadata (picklists) and the workbook takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('legacy values', () => {
   it.each([
     ['$12,500.00', 12500],

@@ -16,6 +16,9 @@ import { SAMPLE_DIR } from '../../scripts/migrate/sample/generateSample';
 import { SalesforceStandIn } from '../salesforce/standIn';
 import { standInDeps } from '../salesforce/standInDeps';
 
+// Each test runs whole commands over HTTP against the stand-in: seconds on a loaded machine.
+jest.setTimeout(120_000);
+
 interface Harness {
   standIn: SalesforceStandIn;
   deps: CommandDeps;
