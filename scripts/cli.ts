@@ -8,6 +8,9 @@ import { rulesCommand } from './commands/rules';
 import { seedCommand } from './commands/seed';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
+import { migrateCommand } from './commands/migrate';
+import { assessCommand } from './commands/assess';
+import { reportCommand } from './commands/report';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -21,10 +24,15 @@ export function createProgram(): Command {
   const program = new Command('prm')
     .description('Partner Success Platform: rule checks, seed data, audits and reports for a partner program.')
     .version(require('../package.json').version as string)
+    // Options belong to the command they follow (`prm migrate rollback --cohort` is rollback's).
+    .enablePositionalOptions()
     .addCommand(rulesCommand())
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(demoCommand())
+    .addCommand(assessCommand())
+    .addCommand(migrateCommand())
+    .addCommand(reportCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

@@ -235,10 +235,26 @@ export class SalesforceClient {
    * @param csv rows with a header of field names and relationship columns
    */
   async bulkUpsert(objectName: string, externalIdField: string, csv: string): Promise<IngestResult> {
+    return this.ingest(objectName, { operation: 'upsert', externalIdFieldName: externalIdField }, csv);
+  }
+
+  /**
+   * Bulk API 2.0 delete (to the recycle bin) of the records a CSV names by `Id`.
+   * @param objectName object API name
+   * @param csv a header `Id` and one record Id per row
+   */
+  async bulkDelete(objectName: string, csv: string): Promise<IngestResult> {
+    return this.ingest(objectName, { operation: 'delete' }, csv);
+  }
+
+  private async ingest(
+    objectName: string,
+    operation: { operation: 'upsert' | 'delete'; externalIdFieldName?: string },
+    csv: string,
+  ): Promise<IngestResult> {
     const job = await this.json<{ id: string }>('POST', `${this.base}/jobs/ingest`, {
       object: objectName,
-      operation: 'upsert',
-      externalIdFieldName: externalIdField,
+      ...operation,
       contentType: 'CSV',
       lineEnding: 'LF',
     });
@@ -248,7 +264,7 @@ export class SalesforceClient {
     const info = await this.poll(path);
     if (info.state !== 'JobComplete') {
       throw new OrgApiError(
-        `Bulk upsert job ${job.id} for ${objectName} ${info.state}: ${info.errorMessage ?? 'no message'}`,
+        `Bulk ${operation.operation} job ${job.id} for ${objectName} ${info.state}: ${info.errorMessage ?? 'no message'}`,
         'BULK_JOB_FAILED',
       );
     }

@@ -4,7 +4,7 @@
  * query job lifecycles, successful/failed/unprocessed result CSVs, query result pages with
  * Sforce-Locator, and the platform's JSON errors. It keeps records in memory and implements
  * upsert on External_Id__c (case-insensitive) with parent references by external ID, so a
- * test can prove idempotence. Faults are injected per request or per row.
+ * test can prove idempotence, and delete by Id (what a rollback sends). Faults are injected per request or per row.
  *
  * What it does not do: sharing, field-level security, validation rules, triggers, SOQL
  * beyond `SELECT fields|COUNT() FROM Object`, or concurrency; a real org proves those.
@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { loadSnapshotSchema, type SnapshotObject } from '../../scripts/snapshot/schema';
+import { loadSnapshotSchema, type FieldType, type SnapshotObject } from '../../scripts/snapshot/schema';
 
 export interface Fault {
   method?: string;
@@ -30,6 +30,7 @@ export interface Fault {
 interface IngestJob {
   id: string;
   object: string;
+  operation: 'upsert' | 'delete';
   externalIdFieldName: string;
   state: string;
   data: string;
@@ -66,6 +67,8 @@ export class SalesforceStandIn {
   private readonly ingestJobs = new Map<string, IngestJob>();
   private readonly queryJobs = new Map<string, QueryJob>();
   private readonly schema = loadSnapshotSchema();
+  /** Standard fields and objects beyond the package's, added by `extendSchema`. */
+  private readonly extended = new Map<string, SnapshotObject>();
   private counter = 0;
   private server: Server | undefined;
 
@@ -106,6 +109,21 @@ export class SalesforceStandIn {
     }
   }
 
+  /** Stores a record as it is (data that was in the org before a test's load); returns its Id. */
+  put(objectName: string, record: Row): string {
+    const object = this.object(objectName);
+    const id = record.Id ?? this.newId(object);
+    const store = this.records.get(object.name) ?? new Map<string, Row>();
+    this.records.set(object.name, store);
+    store.set(id, { CreatedDate: new Date().toISOString(), ...record, Id: id });
+    if (record.External_Id__c) {
+      const index = this.byExternalId.get(object.name) ?? new Map<string, string>();
+      this.byExternalId.set(object.name, index);
+      index.set(record.External_Id__c.toLowerCase(), id);
+    }
+    return id;
+  }
+
   /** Records of an object (copies). */
   all(objectName: string): Row[] {
     return [...(this.records.get(objectName)?.values() ?? [])].map((r) => ({ ...r }));
@@ -116,8 +134,31 @@ export class SalesforceStandIn {
     return this.log.filter((line) => pattern.test(line));
   }
 
+  /**
+   * Makes more standard fields (or a whole standard object) queryable and loadable, for tests
+   * of what reads an org before the package (`prm assess -o`).
+   * @param objectName object API name
+   * @param fields field name → type
+   */
+  extendSchema(objectName: string, fields: Record<string, FieldType>): void {
+    const base = this.extended.get(objectName.toLowerCase()) ??
+      this.schema.get(objectName) ?? {
+        name: objectName,
+        keyPrefix: '00X',
+        fields: [{ name: 'Id', type: 'id' as const, writable: false, masterDetail: false }],
+        fieldMap: new Map(),
+      };
+    const added = Object.entries(fields).map(([name, type]) => ({ name, type, writable: true, masterDetail: false }));
+    const all = [...base.fields, ...added];
+    this.extended.set(objectName.toLowerCase(), {
+      ...base,
+      fields: all,
+      fieldMap: new Map(all.map((f) => [f.name.toLowerCase(), f])),
+    });
+  }
+
   private object(name: string): SnapshotObject {
-    const object = this.schema.get(name);
+    const object = this.extended.get(name.toLowerCase()) ?? this.schema.get(name);
     if (!object) {
       throw new PlatformError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported.`);
     }
@@ -182,14 +223,15 @@ export class SalesforceStandIn {
     if (method === 'POST' && rest === '/jobs/ingest') {
       const request = JSON.parse(body) as { object: string; operation: string; externalIdFieldName: string };
       this.object(request.object);
-      if (request.operation !== 'upsert') {
-        throw new PlatformError(400, 'FEATURENOTENABLED', 'the stand-in supports upsert only');
+      if (request.operation !== 'upsert' && request.operation !== 'delete') {
+        throw new PlatformError(400, 'FEATURENOTENABLED', 'the stand-in supports upsert and delete only');
       }
       const id = `750Xy${String(++this.counter).padStart(10, '0')}`;
       this.ingestJobObjects.push(request.object);
       this.ingestJobs.set(id, {
         id,
         object: request.object,
+        operation: request.operation as IngestJob['operation'],
         externalIdFieldName: request.externalIdFieldName,
         state: 'Open',
         data: '',
@@ -198,7 +240,7 @@ export class SalesforceStandIn {
         failed: '',
         unprocessed: '',
       });
-      return json(200, { id, object: request.object, operation: 'upsert', state: 'Open', contentType: 'CSV' });
+      return json(200, { id, object: request.object, operation: request.operation, state: 'Open', contentType: 'CSV' });
     }
     if (
       (m = /^\/jobs\/ingest\/([^/]+)(?:\/(batches|successfulResults|failedResults|unprocessedrecords))?$/.exec(rest))
@@ -218,14 +260,18 @@ export class SalesforceStandIn {
         const { state } = JSON.parse(body) as { state: string };
         if (state === 'UploadComplete') {
           job.state = 'UploadComplete';
-          this.process(job);
+          if (job.operation === 'delete') {
+            this.remove(job);
+          } else {
+            this.process(job);
+          }
         }
         return json(200, { id: job.id, state: job.state });
       }
       if (method === 'GET' && part === undefined) {
         // First poll says InProgress, so clients must poll.
         const state = job.state === 'JobComplete' && job.polls++ === 0 ? 'InProgress' : job.state;
-        return json(200, { id: job.id, object: job.object, operation: 'upsert', state });
+        return json(200, { id: job.id, object: job.object, operation: job.operation, state });
       }
       if (method === 'GET' && part === 'successfulResults') {
         return csv(job.successful);
@@ -335,6 +381,29 @@ export class SalesforceStandIn {
             nextRecordsUrl: `/services/data/v${this.version}/query/${Buffer.from(soql).toString('base64url')}-${offset + this.restPageSize}`,
           }),
     };
+  }
+
+  /** Deletes the records a delete job names by Id; an Id not stored fails as the platform reports it. */
+  private remove(job: IngestJob): void {
+    const rows = parse(job.data, { columns: true, skip_empty_lines: true }) as Row[];
+    const store = this.records.get(job.object) ?? new Map<string, Row>();
+    const index = this.byExternalId.get(job.object) ?? new Map<string, string>();
+    const successful: string[][] = [];
+    const failed: string[][] = [];
+    for (const row of rows) {
+      const stored = store.get(row.Id ?? '');
+      if (!stored) {
+        failed.push(['', 'ENTITY_IS_DELETED:entity is deleted:--', row.Id ?? '']);
+        continue;
+      }
+      store.delete(stored.Id);
+      index.delete((stored.External_Id__c ?? '').toLowerCase());
+      successful.push([stored.Id, 'false', stored.Id]);
+    }
+    job.successful = stringify([['sf__Id', 'sf__Created', 'Id'], ...successful]);
+    job.failed = stringify([['sf__Id', 'sf__Error', 'Id'], ...failed]);
+    job.unprocessed = stringify([['Id']]);
+    job.state = 'JobComplete';
   }
 
   /** Upsert on the job's external ID field, resolving `Rel__r.External_Id__c` columns. */

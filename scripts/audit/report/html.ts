@@ -22,6 +22,22 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * The start of a self-contained page up to the open style element: document, title and the
+ * shared page and header styles. The caller adds its own rules and closes the style element.
+ */
+export function pageHead(title: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#181818;background:#f3f3f3}
+header{background:#032d60;color:#fff;padding:20px 32px}header h1{margin:0 0 6px;font-size:22px}header p{margin:0;opacity:.85}`;
+}
+
 interface Bar {
   label: string;
   value: number;
@@ -135,15 +151,7 @@ export function renderHtml(result: AuditResult): string {
     .join('');
   const skipped = summary.checks.filter((c) => c.skipped);
   const title = `Partner program audit — ${summary.source}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#181818;background:#f3f3f3}
-header{background:#032d60;color:#fff;padding:20px 32px}header h1{margin:0 0 6px;font-size:22px}header p{margin:0;opacity:.85}
+  return `${pageHead(title)}
 main{padding:24px 32px;max-width:1200px}
 h2{font-size:18px;margin:28px 0 12px}h3{font-size:15px;margin:0 0 8px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
