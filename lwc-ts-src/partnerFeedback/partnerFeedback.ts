@@ -34,7 +34,7 @@ export default class PartnerFeedback extends LightningElement {
   readonly maxCommentLength = MAX_COMMENT_LENGTH;
 
   connectedCallback(): void {
-    void this.load();
+    this.load();
   }
 
   async load(): Promise<void> {
@@ -62,7 +62,8 @@ export default class PartnerFeedback extends LightningElement {
     if (!state) {
       return '';
     }
-    const given = state.lastScore === null || state.lastScore === undefined ? '' : ` (you gave ${state.lastScore} of 10)`;
+    const given =
+      state.lastScore === null || state.lastScore === undefined ? '' : ` (you gave ${state.lastScore} of 10)`;
     return `Thank you for your answer for ${state.quarter}${given}. The next survey opens on ${state.opensOn ?? 'the first day of next quarter'}.`;
   }
 

@@ -29,7 +29,7 @@ export default class PartnerFeedback extends LightningElement {
     scoreOptions = SCORE_OPTIONS;
     maxCommentLength = MAX_COMMENT_LENGTH;
     connectedCallback() {
-        void this.load();
+        this.load();
     }
     async load() {
         this.isLoading = true;
