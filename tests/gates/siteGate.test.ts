@@ -207,6 +207,7 @@ describe('the partner portal in force-app/portal', () => {
     ['resources', 'c:resourceLibrary', 'RequiresLogin'],
     ['earnings', 'c:partnerEarnings', 'RequiresLogin'],
     ['feedback', 'c:partnerFeedback', 'RequiresLogin'],
+    ['support', 'c:partnerSupport', 'RequiresLogin'],
     ['apply', 'c:partnerApplicationForm', 'Public'],
   ])('serves /%s with %s (%s)', (urlPrefix, component, access) => {
     expect(componentsOf(urlPrefix)).toEqual([component]);
@@ -243,6 +244,7 @@ describe('the partner portal in force-app/portal', () => {
       'Resources__c',
       'Earnings__c',
       'Feedback__c',
+      'Support__c',
       'Apply__c',
     ]);
   });

@@ -10,6 +10,7 @@ import { FEEDBACK_FLOWS } from './feedback';
 import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
+import { SUPPORT_FLOWS } from './support';
 import { TIER_FLOWS } from './tiers';
 
 export const FLOW_TESTS: E2ETest[] = [
@@ -21,4 +22,5 @@ export const FLOW_TESTS: E2ETest[] = [
   ...APPLICATION_FLOWS,
   ...ATTRIBUTION_FLOWS,
   ...FEEDBACK_FLOWS,
+  ...SUPPORT_FLOWS,
 ];
