@@ -206,6 +206,8 @@ describe('the partner portal in force-app/portal', () => {
     ['training', 'c:trainingTracker', 'RequiresLogin'],
     ['resources', 'c:resourceLibrary', 'RequiresLogin'],
     ['earnings', 'c:partnerEarnings', 'RequiresLogin'],
+    ['feedback', 'c:partnerFeedback', 'RequiresLogin'],
+    ['support', 'c:partnerSupport', 'RequiresLogin'],
     ['apply', 'c:partnerApplicationForm', 'Public'],
   ])('serves /%s with %s (%s)', (urlPrefix, component, access) => {
     expect(componentsOf(urlPrefix)).toEqual([component]);
@@ -241,6 +243,8 @@ describe('the partner portal in force-app/portal', () => {
       'Training__c',
       'Resources__c',
       'Earnings__c',
+      'Feedback__c',
+      'Support__c',
       'Apply__c',
     ]);
   });

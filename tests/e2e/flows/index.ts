@@ -6,9 +6,11 @@ import type { E2ETest } from '../harness';
 import { APPLICATION_FLOWS } from './application';
 import { ATTRIBUTION_FLOWS } from './attribution';
 import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
+import { FEEDBACK_FLOWS } from './feedback';
 import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
+import { SUPPORT_FLOWS } from './support';
 import { TIER_FLOWS } from './tiers';
 
 export const FLOW_TESTS: E2ETest[] = [
@@ -19,4 +21,6 @@ export const FLOW_TESTS: E2ETest[] = [
   ...TIER_FLOWS,
   ...APPLICATION_FLOWS,
   ...ATTRIBUTION_FLOWS,
+  ...FEEDBACK_FLOWS,
+  ...SUPPORT_FLOWS,
 ];

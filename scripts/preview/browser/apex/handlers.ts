@@ -11,6 +11,8 @@ import { LEADS } from './leads';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
+import { PORTAL_FEEDBACK } from './portalFeedback';
+import { PORTAL_SUPPORT } from './portalSupport';
 import { REGISTRATION_CONFLICT_PANEL } from './registrationConflictPanel';
 import { REGISTRATION_REVIEW } from './registrationReview';
 import { TIERS } from './tiers';
@@ -23,6 +25,8 @@ export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freez
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
   ...PORTAL_EARNINGS,
+  ...PORTAL_FEEDBACK,
+  ...PORTAL_SUPPORT,
   ...REGISTRATION_CONFLICT_PANEL,
   ...REGISTRATION_REVIEW,
   ...TIERS,

@@ -41,6 +41,9 @@ function resultFor(store: DemoStore, id: string): Record<string, unknown> {
     message = 'Draft saved. Submit it when you are ready.';
   } else if (saved.Status__c === 'Approved') {
     message = `Approved. Your protection runs until ${String(saved.Expires_On__c)}.`;
+  } else if (verdictOf(saved) === partnerVerdict({ status: 'Needs Review' })) {
+    // The verdict already tells the partner that the team will review it.
+    message = 'Submitted.';
   } else {
     message = 'Submitted. Your channel manager will review it.';
   }
