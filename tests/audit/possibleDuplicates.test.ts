@@ -3,9 +3,16 @@
  * the score and the words that matched; exact key matches, other kinds and unlike names are not.
  */
 import { possibleDuplicateAccounts } from '../../scripts/audit/checks/possibleDuplicates';
+import { DEFAULT_POLICY } from '../../scripts/audit/policy';
 
-function run(accounts: Record<string, string | boolean | null>[]): string[] {
-  const auditor = possibleDuplicateAccounts();
+const CONTEXT = { now: '2025-06-30T12:00:00.000Z', today: '2025-06-30', timeZone: 'UTC', policy: DEFAULT_POLICY };
+
+function run(accounts: Record<string, string | boolean | null>[], threshold = 0.8): string[] {
+  const policy = {
+    ...DEFAULT_POLICY,
+    dealRegistration: { ...DEFAULT_POLICY.dealRegistration, possibleDuplicateThreshold: threshold },
+  };
+  const auditor = possibleDuplicateAccounts({ ...CONTEXT, policy });
   const found: string[] = [];
   for (const record of accounts) {
     auditor.onRecord('Account', record as never, (check, ref, message) => {
@@ -36,5 +43,16 @@ describe('possible-duplicate-account', () => {
         { Id: 'A4', Name: 'Globex Logistics', Is_Partner__c: false },
       ]),
     ).toEqual([]);
+  });
+
+  it('reads its threshold from the policy', () => {
+    const pair = [
+      { Id: 'A1', Name: 'Northwind Analytics', Is_Partner__c: false },
+      { Id: 'A2', Name: 'Northwind Logistics', Is_Partner__c: false },
+    ];
+    expect(run(pair)).toEqual([]);
+    expect(run(pair, 0.5)).toEqual([
+      'possible-duplicate-account A2: "Northwind Logistics" may duplicate "Northwind Analytics" (A1): similar names (0.500): northwind = northwind, logistics unmatched, unmatched analytics',
+    ]);
   });
 });

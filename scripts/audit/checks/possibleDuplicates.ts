@@ -1,13 +1,14 @@
 /**
  * Possible duplicate accounts: names alike but not equal by key ("Globex Industries" and
- * "Globex Industrial"), judged with the shared `companySimilarity` rule. Candidates are the
+ * "Globex Industrial"), judged with the shared `companySimilarity` rule at the policy's
+ * `possibleDuplicateThreshold`. Candidates are the
  * earlier accounts of the same kind (partner or customer) with the same blocking key, as the
  * org fetches them by the indexed `Match_Block_Key__c`. Memory: per blocking key the names of
  * at most `MAX_PER_BLOCK` earlier accounts, so a very common first word cannot grow it without
  * bound (later accounts of such a block are compared with the first ones only).
  */
 import { blockKeyOf, explainSimilarity, nameSimilarity } from '../rules';
-import type { Auditor, AuditorFactory } from '../types';
+import type { AuditContext, Auditor, AuditorFactory } from '../types';
 import { bool, refOf, str } from '../values';
 
 /** Earlier accounts kept per blocking key. */
@@ -19,7 +20,8 @@ interface Earlier {
   name: string;
 }
 
-export const possibleDuplicateAccounts: AuditorFactory = (): Auditor => {
+export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext): Auditor => {
+  const threshold = context.policy.dealRegistration.possibleDuplicateThreshold;
   const blocks = new Map<string, Earlier[]>();
   return {
     checks: ['possible-duplicate-account'],
@@ -36,7 +38,7 @@ export const possibleDuplicateAccounts: AuditorFactory = (): Auditor => {
       const earlier = blocks.get(key) ?? [];
       let best: { other: Earlier; score: number; explanation: string } | null = null;
       for (const other of earlier) {
-        const similarity = nameSimilarity(name, other.name);
+        const similarity = nameSimilarity(name, other.name, threshold);
         if (similarity.possibleDuplicate && (best === null || (similarity.score ?? 0) > best.score)) {
           best = { other, score: similarity.score ?? 0, explanation: explainSimilarity(similarity) };
         }
