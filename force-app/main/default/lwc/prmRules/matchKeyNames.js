@@ -287,8 +287,11 @@ export function companyTokensOf(name) {
     if (parts.length > 1 && parts[0] === 'the') {
         parts.shift();
     }
+    if (parts.length === 0) {
+        return parts;
+    }
     const table = legalForms();
-    let changed = parts.length > 0;
+    let changed = true;
     while (changed) {
         const leading = parts.length > 0 && removeLeadingForm(parts, table);
         const trailing = parts.length > 0 && removeTrailingForm(parts, table);
