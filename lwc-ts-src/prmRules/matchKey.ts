@@ -29,6 +29,7 @@ export {
   DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
   explainSimilarity,
   nameSimilarity,
+  tokenSimilarityOf,
   type NameSimilarity,
   type TokenMatch,
 } from './matchKeySimilarity';

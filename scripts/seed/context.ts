@@ -6,7 +6,7 @@
  * on the options.
  */
 import { syntheticId, type SnapshotSchema } from '../snapshot/schema';
-import { blockKeyOf, companyKeyOf, localToday, matchKeys, nameSimilarity } from '../audit/rules';
+import { companyKeyOf, companyTokensOf, localToday, matchKeys, tokenSimilarityOf } from '../audit/rules';
 import { MAX_PER_BLOCK } from '../audit/checks/possibleDuplicates';
 import { Random } from './random';
 import { Planter } from './plants';
@@ -114,8 +114,8 @@ export class SeedContext {
     return this.nowMs - (minDays + this.random.next() * (maxDays - minDays)) * MS_PER_DAY;
   }
 
-  /** Earlier names by blocking key (at most the audit's MAX_PER_BLOCK), to keep clean data clean. */
-  private readonly namesByBlock = new Map<string, string[]>();
+  /** Tokens of earlier names by blocking key (at most the audit's MAX_PER_BLOCK), to keep clean data clean. */
+  private readonly namesByBlock = new Map<string, string[][]>();
 
   /**
    * A company name whose key is new and that is not a possible duplicate of an earlier name
@@ -127,12 +127,18 @@ export class SeedContext {
       // A number first opens a new blocking key when the common ones are crowded.
       const name = attempt > 20 ? `${this.random.int(2, 9999)} ${base}` : base;
       const key = companyKeyOf(name);
-      const block = blockKeyOf(name);
+      const tokens = companyTokensOf(name);
+      const block = tokens.length === 0 ? null : tokens[0];
       const earlier = block === null ? [] : (this.namesByBlock.get(block) ?? []);
-      if (key !== null && !used.has(key) && !earlier.some((other) => nameSimilarity(name, other).possibleDuplicate)) {
+      if (
+        key !== null &&
+        !used.has(key) &&
+        !earlier.some((other) => tokenSimilarityOf(tokens, other).possibleDuplicate)
+      ) {
         used.add(key);
         if (block !== null && earlier.length < MAX_PER_BLOCK) {
-          this.namesByBlock.set(block, [...earlier, name]);
+          earlier.push(tokens);
+          this.namesByBlock.set(block, earlier);
         }
         return { name, key };
       }

@@ -7,7 +7,7 @@
  * at most `MAX_PER_BLOCK` earlier accounts, so a very common first word cannot grow it without
  * bound (later accounts of such a block are compared with the first ones only).
  */
-import { blockKeyOf, explainSimilarity, nameSimilarity } from '../rules';
+import { companyTokensOf, explainSimilarity, tokenSimilarityOf } from '../rules';
 import type { AuditContext, Auditor, AuditorFactory } from '../types';
 import { bool, refOf, str } from '../values';
 
@@ -18,6 +18,7 @@ interface Earlier {
   id: string;
   externalId: string | null;
   name: string;
+  tokens: string[];
 }
 
 export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext): Auditor => {
@@ -30,15 +31,16 @@ export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext)
     onRecord(objectName, record, emit) {
       const id = str(record, 'Id');
       const name = str(record, 'Name');
-      const block = blockKeyOf(name);
-      if (id === null || name === null || block === null) {
+      const tokens = companyTokensOf(name);
+      if (id === null || name === null || tokens.length === 0) {
         return;
       }
+      const block = tokens[0]; // the blocking key, from the tokens already split
       const key = `${bool(record, 'Is_Partner__c') ? 'p' : 'c'}${block}`;
       const earlier = blocks.get(key) ?? [];
       let best: { other: Earlier; score: number; explanation: string } | null = null;
       for (const other of earlier) {
-        const similarity = nameSimilarity(name, other.name, threshold);
+        const similarity = tokenSimilarityOf(tokens, other.tokens, threshold);
         if (similarity.possibleDuplicate && (best === null || (similarity.score ?? 0) > best.score)) {
           best = { other, score: similarity.score ?? 0, explanation: explainSimilarity(similarity) };
         }
@@ -53,7 +55,7 @@ export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext)
         );
       }
       if (earlier.length < MAX_PER_BLOCK) {
-        earlier.push({ id, externalId: str(record, 'External_Id__c'), name });
+        earlier.push({ id, externalId: str(record, 'External_Id__c'), name, tokens });
         blocks.set(key, earlier);
       }
     },

@@ -15,7 +15,7 @@
  * `possibleDuplicate` when the score is at or above the threshold (policy, default 0.8) and
  * the company keys differ (equal keys are an exact match, reported as such elsewhere).
  */
-import { companyKeyOf, companyTokensOf } from './matchKeyNames';
+import { companyTokensOf, MATCH_KEY_MAX_LENGTH } from './matchKeyNames';
 /** Pairs of tokens scoring under this many thousandths are not matched. */
 export const TOKEN_MATCH_FLOOR = 600;
 /** Default threshold of `Deal_Registration_Policy__mdt.Possible_Duplicate_Threshold__c`. */
@@ -68,15 +68,24 @@ export function tokenSimilarity(left, right) {
  * @returns score (null when either name has no tokens), verdict, matched and unmatched tokens
  */
 export function nameSimilarity(left, right, threshold = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD) {
-    const leftTokens = companyTokensOf(left);
-    const rightTokens = companyTokensOf(right);
+    return tokenSimilarityOf(companyTokensOf(left), companyTokensOf(right), threshold);
+}
+/**
+ * `nameSimilarity` of names already split into tokens (`companyTokensOf`), for callers that
+ * compare one name with many.
+ * @param leftTokens tokens of a company name
+ * @param rightTokens tokens of another company name
+ * @param threshold score from which the names are a possible duplicate (0 to 1)
+ * @returns as `nameSimilarity`
+ */
+export function tokenSimilarityOf(leftTokens, rightTokens, threshold = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD) {
     if (leftTokens.length === 0 || rightTokens.length === 0) {
         return {
             score: null,
             possibleDuplicate: false,
             matched: [],
-            unmatchedLeft: leftTokens,
-            unmatchedRight: rightTokens,
+            unmatchedLeft: [...leftTokens],
+            unmatchedRight: [...rightTokens],
         };
     }
     const candidates = [];
@@ -102,11 +111,11 @@ export function nameSimilarity(left, right, threshold = DEFAULT_POSSIBLE_DUPLICA
         }
     }
     pairs.sort((a, b) => a.i - b.i);
-    const thousandths = roundedRatio(2 * total, leftTokens.length + rightTokens.length);
-    const score = thousandths / 1000;
+    const score = roundedRatio(2 * total, leftTokens.length + rightTokens.length) / 1000;
+    const keyOf = (tokens) => tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH);
     return {
         score,
-        possibleDuplicate: score >= threshold && companyKeyOf(left) !== companyKeyOf(right),
+        possibleDuplicate: score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens),
         matched: pairs.map((p) => ({ left: leftTokens[p.i], right: rightTokens[p.j], similarity: p.score / 1000 })),
         unmatchedLeft: leftTokens.filter((_t, i) => !usedLeft.has(i)),
         unmatchedRight: rightTokens.filter((_t, j) => !usedRight.has(j)),
