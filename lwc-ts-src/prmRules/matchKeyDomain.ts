@@ -194,7 +194,11 @@ export function punycodeEncode(codePoints: readonly number[]): string {
 
 /** Full-width ASCII to ASCII, ideographic and full-width full stops to dots, A-Z to a-z. */
 function foldHost(value: string): string {
-  if (/^[\x00-\x7f]*$/.test(value)) {
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i++) {
+    ascii = value.charCodeAt(i) < 128;
+  }
+  if (ascii) {
     return value.toLowerCase(); // ASCII only: the same as the code-point fold below, faster
   }
   let result = '';
