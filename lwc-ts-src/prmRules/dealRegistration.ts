@@ -25,6 +25,7 @@ import {
   requireObject,
   requireString,
 } from './ruleInput';
+import { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity } from './matchKeySimilarity';
 
 /** `Deal_Registration__c.Status__c` values. */
 export type RegistrationStatus =
@@ -48,12 +49,16 @@ export type ConflictFindingType =
   | 'OPEN_OPPORTUNITY'
   | 'COMPETING_REGISTRATION'
   | 'DUPLICATE_REGISTRATION'
-  | 'NAMED_ACCOUNT';
+  | 'NAMED_ACCOUNT'
+  | 'POSSIBLE_DUPLICATE';
 
 export type ConflictSeverity = 'info' | 'warning' | 'error';
 
-/** Which key matched: a company-key match is strong evidence, a domain-only match is weaker. */
-export type ConflictMatchedOn = 'companyKey' | 'domainKey' | 'both';
+/**
+ * Which key matched: a company-key match is strong evidence, a domain-only match is weaker;
+ * `similarName` is a possible duplicate (names alike, keys different), the weakest.
+ */
+export type ConflictMatchedOn = 'companyKey' | 'domainKey' | 'both' | 'similarName';
 
 /** Policy of `Deal_Registration_Policy__mdt`; every value optional. */
 export interface DealRegistrationPolicy {
@@ -78,6 +83,7 @@ export const DEFAULT_DEAL_REGISTRATION_POLICY = Object.freeze({
   renewalWindowDays: 14,
   maxRenewals: 2,
   warningDays: Object.freeze([14, 3]) as readonly number[],
+  possibleDuplicateThreshold: DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
 });
 
 /** The registration being checked. */
@@ -87,9 +93,11 @@ export interface ConflictSubject {
   partnerAccountId: string;
   companyKey?: string | null;
   domainKey?: string | null;
+  /** The prospect company as typed: scored against candidate accounts' names. */
+  name?: string | null;
 }
 
-/** An account that shares a key with the subject. */
+/** An account that shares a key (or the blocking key) with the subject. */
 export interface ConflictAccount {
   id: string;
   name?: string | null;
@@ -126,6 +134,8 @@ export interface DetectConflictsInput {
   opportunities?: ConflictOpportunity[];
   registrations?: ConflictRegistration[];
   today: string;
+  /** `possibleDuplicateThreshold` (0 to 1, default 0.8): name score from which an account is a possible duplicate. */
+  policy?: { possibleDuplicateThreshold?: number | null };
 }
 
 /** One piece of evidence, for reps and managers only. */
@@ -256,6 +266,7 @@ const TYPE_ORDER: readonly string[] = [
   'COMPETING_REGISTRATION',
   'EXISTING_CUSTOMER',
   'DUPLICATE_REGISTRATION',
+  'POSSIBLE_DUPLICATE',
 ];
 
 const MS_PER_DAY = 86400000;
@@ -360,6 +371,9 @@ function statusOf(findings: readonly ConflictFinding[]): RegistrationConflictSta
  * - `EXISTING_CUSTOMER` (warning): a matching customer account; partners may sell more to
  *   existing customers, but the account owner reviews.
  * - `DUPLICATE_REGISTRATION`: the same partner's active registration (warning) or draft (info).
+ * - `POSSIBLE_DUPLICATE` (info): an account no key matches whose name scores at or above the
+ *   policy threshold against the subject's `name` (`companySimilarity`); the message explains
+ *   the score. It never changes the status: a reviewer is shown it, nothing is blocked.
  * Errors matched on the domain alone become warnings. Rejected, Expired, Converted and
  * Closed registrations, and approved ones past their expiry, never count. Order: severity,
  * then type as listed, then record id. Status: Conflict with an error, Needs Review with a
@@ -375,7 +389,17 @@ export function detectConflicts(input: DetectConflictsInput): ConflictResult {
     partnerAccountId: requireString(subjectRaw.partnerAccountId, 'partnerAccountId'),
     companyKey: optText(subjectRaw.companyKey, 'companyKey'),
     domainKey: optText(subjectRaw.domainKey, 'domainKey'),
+    name: optText(subjectRaw.name, 'name'),
   };
+  const threshold = optNumber(
+    readPolicy(raw).possibleDuplicateThreshold,
+    'possibleDuplicateThreshold',
+    DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
+    'INVALID_POLICY',
+  );
+  if (threshold < 0 || threshold > 1) {
+    throw new RuleError('INVALID_POLICY', 'possibleDuplicateThreshold must be between 0 and 1');
+  }
   const today = requireDate(raw.today, 'today').epochDay;
   const accounts = optObjects(raw.accounts, 'accounts');
   const opportunities = optObjects(raw.opportunities, 'opportunities');
@@ -410,6 +434,17 @@ export function detectConflicts(input: DetectConflictsInput): ConflictResult {
       continue;
     }
     if (matchedOn === null) {
+      const similar = subject.name ? nameSimilarity(subject.name, name, threshold) : null;
+      if (similar?.possibleDuplicate) {
+        add({
+          type: 'POSSIBLE_DUPLICATE',
+          severity: 'info',
+          recordId: id,
+          ownerId,
+          matchedOn: 'similarName',
+          message: `Possible duplicate of ${name ?? id}: ${explainSimilarity(similar)}`,
+        });
+      }
       continue;
     }
     matchedAccounts.set(id, combineMatch(matchedAccounts.get(id) ?? null, matchedOn) as ConflictMatchedOn);

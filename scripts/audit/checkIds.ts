@@ -1,6 +1,7 @@
 /** Identifiers of the audit checks; the seed's ground truth names planted problems by them. */
 export const CHECK_IDS = [
   'duplicate-account',
+  'possible-duplicate-account',
   'match-key-stale',
   'missing-field',
   'orphan-reference',

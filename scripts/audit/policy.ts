@@ -22,6 +22,8 @@ export interface ProgramPolicy {
     renewalDays: number;
     renewalWindowDays: number;
     maxRenewals: number;
+    /** Name score from which two accounts are a possible duplicate (0 to 1). */
+    possibleDuplicateThreshold: number;
   };
   /** Days an approved registration may wait for its opportunity before the audit flags it. */
   conversionGraceDays: number;
@@ -41,6 +43,7 @@ export const DEFAULT_POLICY: ProgramPolicy = Object.freeze({
     renewalDays: DEFAULT_DEAL_REGISTRATION_POLICY.renewalDays,
     renewalWindowDays: DEFAULT_DEAL_REGISTRATION_POLICY.renewalWindowDays,
     maxRenewals: DEFAULT_DEAL_REGISTRATION_POLICY.maxRenewals,
+    possibleDuplicateThreshold: DEFAULT_DEAL_REGISTRATION_POLICY.possibleDuplicateThreshold,
   },
   conversionGraceDays: 14,
   leadRouting: { acceptWithinHours: LEAD_DEFAULT_SLA_HOURS, calendar: null },
@@ -60,6 +63,7 @@ const policyFile = z
         renewalDays: z.number().int().positive(),
         renewalWindowDays: z.number().int().nonnegative(),
         maxRenewals: z.number().int().nonnegative(),
+        possibleDuplicateThreshold: z.number().min(0).max(1),
       })
       .partial()
       .strict(),

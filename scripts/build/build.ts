@@ -3,6 +3,8 @@
  * platform deploys, and generates the typings LWCs compile against.
  *   - lwc-ts-src/<name>/          → force-app/main/default/lwc/<name>/
  *   - spec/vectors/*.json         → force-app/main/default/staticresources/PrmRuleVectors.*
+ *   - tldts Public Suffix List + spec/matchKey/legalForms.json
+ *                                 → lwc-ts-src/prmRules/matchKeyData.ts and staticresources/PrmMatchKeyData.*
  *   - Apex @AuraEnabled methods   → .generated/types/apex.d.ts
  *   - object metadata             → .generated/types/schema.d.ts
  * `--check` builds in memory and reports output that is stale or was edited by hand.
@@ -16,6 +18,7 @@ import { listFiles, PROJECT_ROOT } from '../lib/project';
 import { SObjectCatalog } from '../lib/sobjectCatalog';
 import { apexDeclarations } from './apexTypes';
 import { compileComponents, LWC_OUTPUT_DIR } from './lwcBuild';
+import { MATCH_KEY_DATA_MODULE, MATCH_KEY_RESOURCE_NAME, matchKeyDataOutputs } from './matchKeyData';
 import { importedSchemaObjects, schemaDeclarations } from './schemaTypes';
 import { RESOURCE_DIR, RESOURCE_NAME, vectorsResource } from './vectorsResource';
 
@@ -24,6 +27,10 @@ export const TYPES_DIR = path.join('.generated', 'types');
 /** Every generated file that is committed, as absolute path → content. */
 export function committedOutputs(root: string): Map<string, string> {
   const out = new Map<string, string>();
+  // Generated sources first: the LWC compile below reads matchKeyData.ts from disk.
+  for (const [rel, content] of matchKeyDataOutputs(root)) {
+    out.set(path.join(root, rel), content);
+  }
   for (const [rel, content] of compileComponents(root)) {
     out.set(path.join(root, LWC_OUTPUT_DIR, rel), content);
   }
@@ -35,8 +42,11 @@ export function committedOutputs(root: string): Map<string, string> {
 
 /** Files that only the build may write: the whole lwc output folder and the vectors resource. */
 function ownedFiles(root: string): string[] {
-  const resources = listFiles(path.join(root, RESOURCE_DIR), (f) => path.basename(f).startsWith(`${RESOURCE_NAME}.`));
-  return [...listFiles(path.join(root, LWC_OUTPUT_DIR)), ...resources];
+  const resources = listFiles(path.join(root, RESOURCE_DIR), (f) =>
+    [RESOURCE_NAME, MATCH_KEY_RESOURCE_NAME].some((name) => path.basename(f).startsWith(`${name}.`)),
+  );
+  const generatedSources = [path.join(root, MATCH_KEY_DATA_MODULE)].filter((f) => existsSync(f));
+  return [...listFiles(path.join(root, LWC_OUTPUT_DIR)), ...resources, ...generatedSources];
 }
 
 export function checkOutputs(root: string): Finding[] {
@@ -64,6 +74,13 @@ export function checkOutputs(root: string): Finding[] {
 }
 
 export function build(root: string): { written: number; removed: number } {
+  for (const [rel, content] of matchKeyDataOutputs(root)) {
+    const file = path.join(root, rel);
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== content) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+  }
   const outputs = committedOutputs(root);
   let removed = 0;
   for (const file of ownedFiles(root).filter((f) => !outputs.has(f))) {

@@ -6,7 +6,8 @@
  * on the options.
  */
 import { syntheticId, type SnapshotSchema } from '../snapshot/schema';
-import { companyKeyOf, localToday, matchKeys } from '../audit/rules';
+import { companyKeyOf, companyTokensOf, localToday, matchKeys, tokenSimilarityOf } from '../audit/rules';
+import { MAX_PER_BLOCK } from '../audit/checks/possibleDuplicates';
 import { Random } from './random';
 import { Planter } from './plants';
 import { datetimeOf, MS_PER_DAY } from './calendar';
@@ -113,13 +114,32 @@ export class SeedContext {
     return this.nowMs - (minDays + this.random.next() * (maxDays - minDays)) * MS_PER_DAY;
   }
 
+  /** Tokens of earlier names by blocking key (at most the audit's MAX_PER_BLOCK), to keep clean data clean. */
+  private readonly namesByBlock = new Map<string, string[][]>();
+
+  /**
+   * A company name whose key is new and that is not a possible duplicate of an earlier name
+   * (the audit's possible-duplicate-account check must find only planted problems).
+   */
   uniqueCompany(used: Set<string>): { name: string; key: string } {
     for (let attempt = 0; ; attempt++) {
       const base = companyName(this.random);
-      const name = attempt > 20 ? `${base} ${this.random.int(2, 9999)}` : base;
+      // A number first opens a new blocking key when the common ones are crowded.
+      const name = attempt > 20 ? `${this.random.int(2, 9999)} ${base}` : base;
       const key = companyKeyOf(name);
-      if (key !== null && !used.has(key)) {
+      const tokens = companyTokensOf(name);
+      const block = tokens.length === 0 ? null : tokens[0];
+      const earlier = block === null ? [] : (this.namesByBlock.get(block) ?? []);
+      if (
+        key !== null &&
+        !used.has(key) &&
+        !earlier.some((other) => tokenSimilarityOf(tokens, other).possibleDuplicate)
+      ) {
         used.add(key);
+        if (block !== null && earlier.length < MAX_PER_BLOCK) {
+          earlier.push(tokens);
+          this.namesByBlock.set(block, earlier);
+        }
         return { name, key };
       }
     }

@@ -32,6 +32,7 @@ const RULE_DEFAULTS: PolicyValues = new Map<string, Map<string, PolicyValue>>([
       ['Renewal_Window_Days__c', DEFAULT_DEAL_REGISTRATION_POLICY.renewalWindowDays],
       ['Max_Renewals__c', DEFAULT_DEAL_REGISTRATION_POLICY.maxRenewals],
       ['Warning_Days__c', DEFAULT_DEAL_REGISTRATION_POLICY.warningDays.join(',')],
+      ['Possible_Duplicate_Threshold__c', DEFAULT_DEAL_REGISTRATION_POLICY.possibleDuplicateThreshold],
     ]),
   ],
   [

@@ -182,16 +182,22 @@ describe('build', () => {
     expect(checkOutputs(copy)).toEqual([]);
   });
 
-  it('flags a hand-edited compiled component, a stale vector resource and a stray file', () => {
+  it('flags a hand-edited compiled component, stale generated resources and a stray file', () => {
     const compiled = path.join(copy, 'force-app/main/default/lwc/prmRules/prmRules.js');
     writeFileSync(compiled, readFileSync(compiled, 'utf8').replace('Object.freeze', 'Object.seal'));
     appendFileSync(path.join(copy, 'force-app/main/default/staticresources/PrmRuleVectors.json'), ' ');
+    // A match-key table edited by hand instead of in spec/matchKey/legalForms.json.
+    appendFileSync(path.join(copy, 'force-app/main/default/staticresources/PrmMatchKeyData.json'), ' ');
+    const legalForms = path.join(copy, 'spec/matchKey/legalForms.json');
+    writeFileSync(legalForms, readFileSync(legalForms, 'utf8').replace('"GmbH",', '"GmbH", "Gruppe",'));
     writeFileSync(path.join(copy, 'force-app/main/default/lwc/prmRules/extra.js'), 'export {};\n');
     const messages = checkOutputs(copy).map((f) => `${path.relative(copy, f.file)}: ${f.message.split(':')[0]}`);
     expect(messages.sort()).toEqual([
       'force-app/main/default/lwc/prmRules/extra.js: has no source in lwc-ts-src or spec/vectors',
       'force-app/main/default/lwc/prmRules/prmRules.js: differs from what its source builds to (stale, or edited by hand)',
+      'force-app/main/default/staticresources/PrmMatchKeyData.json: differs from what its source builds to (stale, or edited by hand)',
       'force-app/main/default/staticresources/PrmRuleVectors.json: differs from what its source builds to (stale, or edited by hand)',
+      'lwc-ts-src/prmRules/matchKeyData.ts: differs from what its source builds to (stale, or edited by hand)',
     ]);
   });
 });

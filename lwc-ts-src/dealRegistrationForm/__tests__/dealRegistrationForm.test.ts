@@ -73,9 +73,9 @@ describe('previewOf', () => {
     expect(preview.freeMailOnly).toBe(true);
   });
 
-  it('takes the domain from the e-mail when there is no website', () => {
+  it('takes the registrable domain from the e-mail when there is no website', () => {
     const preview = previewOf(values({ prospectWebsite: '', prospectEmail: 'dana@eu.contoso.com' }), POLICY);
-    expect(preview.domainKey).toBe('eu.contoso.com');
+    expect(preview.domainKey).toBe('contoso.com');
     expect(preview.freeMailOnly).toBe(false);
   });
 

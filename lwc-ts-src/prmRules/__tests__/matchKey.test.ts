@@ -3,7 +3,14 @@
  * agrees with Unicode decomposition, keys are stable and bounded, and company keys can never
  * collide with domain keys.
  */
-import { companyKeyOf, domainKeyOf, MATCH_KEY_MAX_LENGTH } from '../matchKey';
+import {
+  blockKeyOf,
+  companyKeyOf,
+  companyTokensOf,
+  domainKeyOf,
+  MATCH_KEY_MAX_LENGTH,
+  nameSimilarity,
+} from '../matchKey';
 
 /** Awkward names: legal forms, punctuation, scripts, ligatures, decomposed accents. */
 const NAMES: readonly string[] = [
@@ -26,6 +33,12 @@ const NAMES: readonly string[] = [
   'Inc. Ltd.',
   '3M Company',
   'Acme \u{1F680} Labs',
+  'ООО «Яндекс»',
+  'トヨタ自動車株式会社',
+  '（株）日立製作所',
+  'PT Telkom Indonesia Tbk',
+  'Acme S. de R.L. de C.V.',
+  '有限公司',
   'A'.repeat(300),
 ];
 
@@ -96,10 +109,43 @@ describe('domain key', () => {
   });
 
   it('is stable: the key of a key is the key itself', () => {
-    for (const value of ['eu.acme.com', 'acme.co.uk', 'xn--mller-kva.de', 'www.com']) {
+    for (const value of ['eu.acme.com', 'acme.co.uk', 'xn--mller-kva.de', 'www.com', 'müller.de', 'acme.github.io']) {
       const key = domainKeyOf(value);
       expect(key).not.toBeNull();
       expect(domainKeyOf(key)).toBe(key);
+    }
+  });
+});
+
+describe('tokens, blocking key and similarity', () => {
+  it('the company key is the tokens run together, the blocking key its first token', () => {
+    const wrong = NAMES.filter((name) => {
+      const tokens = companyTokensOf(name);
+      return (
+        companyKeyOf(name) !== tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH) ||
+        blockKeyOf(name) !== tokens[0].substring(0, MATCH_KEY_MAX_LENGTH) ||
+        !(companyKeyOf(name) as string).startsWith(blockKeyOf(name) as string)
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('a name scores 1 against itself and is never its own possible duplicate', () => {
+    for (const name of NAMES) {
+      const self = nameSimilarity(name, name);
+      expect(self.score).toBe(1);
+      expect(self.possibleDuplicate).toBe(false);
+    }
+  });
+
+  it('scores stay within 0 and 1 with three decimals, for every pair of names', () => {
+    for (const left of NAMES) {
+      for (const right of NAMES) {
+        const score = nameSimilarity(left, right).score as number;
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(Math.round(score * 1000)).toBeCloseTo(score * 1000, 6);
+      }
     }
   });
 });

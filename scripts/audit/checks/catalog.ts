@@ -20,6 +20,14 @@ export const CHECKS: Readonly<Record<CheckId, CheckInfo>> = {
       'Accounts of the same kind (partner or customer) whose names give the same company match key (matchKeys); the oldest is kept, every later one is reported.',
     fix: 'Merge the duplicate into the oldest account, then re-point its contacts, opportunities and registrations.',
   },
+  'possible-duplicate-account': {
+    id: 'possible-duplicate-account',
+    severity: 'info',
+    title: 'Possible duplicate accounts',
+    description:
+      'Accounts of the same kind whose names are alike but give different company keys (companySimilarity at or above the policy threshold, default 0.8), compared within their blocking key (the first word after legal forms); each later account is reported with the score and the words that matched.',
+    fix: 'Review the pair: merge it into the older account when it is the same company.',
+  },
   'match-key-stale': {
     id: 'match-key-stale',
     severity: 'info',

@@ -14,6 +14,10 @@ const ACCOUNT_DUPLICATES: ColumnsRead = {
   Account: ['CreatedDate', 'Is_Partner__c', 'Name'],
 };
 
+const ACCOUNT_POSSIBLE_DUPLICATES: ColumnsRead = {
+  Account: ['Is_Partner__c', 'Name'],
+};
+
 const MATCH_KEYS: ColumnsRead = {
   Account: ['Domain_Key__c', 'Match_Key__c', 'Name', 'Website'],
   Deal_Registration__c: [
@@ -210,6 +214,7 @@ export const CHECKS_NARROWED_BY_MISSING_COLUMNS: ReadonlySet<CheckId> = new Set<
 /** Check → the columns it reads. */
 export const CHECK_COLUMNS: Readonly<Record<CheckId, ColumnsRead>> = {
   'duplicate-account': ACCOUNT_DUPLICATES,
+  'possible-duplicate-account': ACCOUNT_POSSIBLE_DUPLICATES,
   'match-key-stale': MATCH_KEYS,
   'missing-field': REQUIRED_FIELDS,
   'orphan-reference': REFERENCES,

@@ -2,6 +2,7 @@
 import type { AuditorFactory } from '../types';
 import { attributionChecks } from './attribution';
 import { duplicateAccounts, staleMatchKeys } from './keys';
+import { possibleDuplicateAccounts } from './possibleDuplicates';
 import { leadChecks } from './leads';
 import { orphanReferences } from './references';
 import { registrationChecks, registrationSync } from './registrations';
@@ -15,6 +16,7 @@ import { staleTiers } from './tiers';
 export function auditors(present: readonly string[]): AuditorFactory[] {
   return [
     duplicateAccounts,
+    possibleDuplicateAccounts,
     staleMatchKeys,
     missingFields,
     orphanReferences(present),

@@ -9,6 +9,7 @@ import {
   DEFAULT_DEAL_REGISTRATION_POLICY,
   detectConflicts,
   expiryDate,
+  blockKeyOf,
   matchKeys,
   type ConflictAccount,
   type ConflictOpportunity,
@@ -56,7 +57,16 @@ export function conflictsOf(store: DemoStore, registration: DemoRecord): Conflic
   const day = today(store);
   const companyKey = registration.Match_Key__c ?? null;
   const domainKey = registration.Domain_Key__c ?? null;
-  const accounts = store.list('Account').filter((a) => sharesKey(a, companyKey, domainKey));
+  const prospect = (registration.Prospect_Company__c as string | null) ?? null;
+  // As the Apex check: accounts sharing a key, and those sharing the blocking key (possible duplicates).
+  const block = blockKeyOf(prospect);
+  const accounts = store
+    .list('Account')
+    .filter(
+      (a) =>
+        sharesKey(a, companyKey, domainKey) ||
+        (block !== null && blockKeyOf((a.Name as string | null) ?? null) === block),
+    );
   const accountIds = new Set(accounts.map((a) => a.Id));
   const opportunities = store.list('Opportunity').filter((o) => accountIds.has(String(o.AccountId)));
   const wonAccounts = new Set(opportunities.filter((o) => o.IsWon === true).map((o) => String(o.AccountId)));
@@ -106,6 +116,7 @@ export function conflictsOf(store: DemoStore, registration: DemoRecord): Conflic
       partnerAccountId: String(registration.Partner_Account__c),
       companyKey: companyKey as string | null,
       domainKey: domainKey as string | null,
+      name: prospect,
     },
     accounts: accountCandidates,
     opportunities: opportunityCandidates,

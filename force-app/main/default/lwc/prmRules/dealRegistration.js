@@ -12,6 +12,7 @@
  */
 import { RuleError } from './ruleError';
 import { optBoolean, optDate, optNumber, optObject, optObjects, optString, optText, optWhole, requireDate, requireObject, requireString, } from './ruleInput';
+import { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity } from './matchKeySimilarity';
 /** The packaged Default policy record. */
 export const DEFAULT_DEAL_REGISTRATION_POLICY = Object.freeze({
     autoApproveThreshold: 50000,
@@ -21,6 +22,7 @@ export const DEFAULT_DEAL_REGISTRATION_POLICY = Object.freeze({
     renewalWindowDays: 14,
     maxRenewals: 2,
     warningDays: Object.freeze([14, 3]),
+    possibleDuplicateThreshold: DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
 });
 export const REGISTRATION_STATUSES = [
     'Draft',
@@ -56,6 +58,7 @@ const TYPE_ORDER = [
     'COMPETING_REGISTRATION',
     'EXISTING_CUSTOMER',
     'DUPLICATE_REGISTRATION',
+    'POSSIBLE_DUPLICATE',
 ];
 const MS_PER_DAY = 86400000;
 // ---------------------------------------------------------------- input readers
@@ -143,6 +146,9 @@ function statusOf(findings) {
  * - `EXISTING_CUSTOMER` (warning): a matching customer account; partners may sell more to
  *   existing customers, but the account owner reviews.
  * - `DUPLICATE_REGISTRATION`: the same partner's active registration (warning) or draft (info).
+ * - `POSSIBLE_DUPLICATE` (info): an account no key matches whose name scores at or above the
+ *   policy threshold against the subject's `name` (`companySimilarity`); the message explains
+ *   the score. It never changes the status: a reviewer is shown it, nothing is blocked.
  * Errors matched on the domain alone become warnings. Rejected, Expired, Converted and
  * Closed registrations, and approved ones past their expiry, never count. Order: severity,
  * then type as listed, then record id. Status: Conflict with an error, Needs Review with a
@@ -158,7 +164,12 @@ export function detectConflicts(input) {
         partnerAccountId: requireString(subjectRaw.partnerAccountId, 'partnerAccountId'),
         companyKey: optText(subjectRaw.companyKey, 'companyKey'),
         domainKey: optText(subjectRaw.domainKey, 'domainKey'),
+        name: optText(subjectRaw.name, 'name'),
     };
+    const threshold = optNumber(readPolicy(raw).possibleDuplicateThreshold, 'possibleDuplicateThreshold', DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, 'INVALID_POLICY');
+    if (threshold < 0 || threshold > 1) {
+        throw new RuleError('INVALID_POLICY', 'possibleDuplicateThreshold must be between 0 and 1');
+    }
     const today = requireDate(raw.today, 'today').epochDay;
     const accounts = optObjects(raw.accounts, 'accounts');
     const opportunities = optObjects(raw.opportunities, 'opportunities');
@@ -187,6 +198,17 @@ export function detectConflicts(input) {
             continue;
         }
         if (matchedOn === null) {
+            const similar = subject.name ? nameSimilarity(subject.name, name, threshold) : null;
+            if (similar?.possibleDuplicate) {
+                add({
+                    type: 'POSSIBLE_DUPLICATE',
+                    severity: 'info',
+                    recordId: id,
+                    ownerId,
+                    matchedOn: 'similarName',
+                    message: `Possible duplicate of ${name ?? id}: ${explainSimilarity(similar)}`,
+                });
+            }
             continue;
         }
         matchedAccounts.set(id, combineMatch(matchedAccounts.get(id) ?? null, matchedOn));

@@ -1,351 +1,12 @@
 // Generated from lwc-ts-src/prmRules/matchKey.ts by `npm run build`. Do not edit.
-import { optString, trimControl } from './ruleInput';
-/** Longest key `Match_Key__c` can hold. */
-export const MATCH_KEY_MAX_LENGTH = 255;
-/** Characters transliterated to Latin (or, for Greek and Cyrillic, to a base letter). */
-/** Each group: the replacement, then the characters it replaces (in one or more strings). */
-const TRANSLITERATION_GROUPS = [
-    ['a', 'ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧ', 'ḀḁẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ'],
-    ['b', 'ḂḃḄḅḆḇ'],
-    ['c', 'ÇçĆćĈĉĊċČč', 'Ḉḉ'],
-    ['d', 'Ďď', 'ḊḋḌḍḎḏḐḑḒḓ'],
-    ['e', 'ÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩ', 'ḔḕḖḗḘḙḚḛḜḝẸẹẺẻẼẽẾếỀềỂểỄễỆệ'],
-    ['f', 'Ḟḟ'],
-    ['g', 'ĜĝĞğĠġĢģǦǧǴǵ', 'Ḡḡ'],
-    ['h', 'ĤĥȞȟ', 'ḢḣḤḥḦḧḨḩḪḫẖ'],
-    ['i', 'ÌÍÎÏìíîïĨĩĪīĬĭĮįİǏǐȈȉȊȋ', 'ḬḭḮḯỈỉỊị'],
-    ['j', 'Ĵĵǰ'],
-    ['k', 'ĶķǨǩ', 'ḰḱḲḳḴḵ'],
-    ['l', 'ĹĺĻļĽľ', 'ḶḷḸḹḺḻḼḽ'],
-    ['m', 'ḾḿṀṁṂṃ'],
-    ['n', 'ÑñŃńŅņŇňǸǹ', 'ṄṅṆṇṈṉṊṋ'],
-    ['o', 'ÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱ', 'ṌṍṎṏṐṑṒṓỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ'],
-    ['p', 'ṔṕṖṗ'],
-    ['r', 'ŔŕŖŗŘřȐȑȒȓ', 'ṘṙṚṛṜṝṞṟ'],
-    ['s', 'ŚśŜŝŞşŠšȘș', 'ṠṡṢṣṤṥṦṧṨṩ'],
-    ['t', 'ŢţŤťȚț', 'ṪṫṬṭṮṯṰṱẗ'],
-    ['u', 'ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗ', 'ṲṳṴṵṶṷṸṹṺṻỤụỦủỨứỪừỬửỮữỰự'],
-    ['v', 'ṼṽṾṿ'],
-    ['w', 'Ŵŵ', 'ẀẁẂẃẄẅẆẇẈẉẘ'],
-    ['x', 'ẊẋẌẍ'],
-    ['y', 'ÝýÿŶŷŸȲȳ', 'ẎẏẙỲỳỴỵỶỷỸỹ'],
-    ['z', 'ŹźŻżŽž', 'ẐẑẒẓẔẕ'],
-    ['a', 'ª'],
-    ['ae', 'ÆæǢǣǼǽ'],
-    ['b', 'ƀ'],
-    ['d', 'ĐđÐð'],
-    ['dz', 'ǄǅǆǱǲǳ'],
-    ['e', 'Əə'],
-    ['f', 'ƒ'],
-    ['ff', 'ﬀ'],
-    ['ffi', 'ﬃ'],
-    ['ffl', 'ﬄ'],
-    ['fi', 'ﬁ'],
-    ['fl', 'ﬂ'],
-    ['h', 'Ħħ'],
-    ['i', 'ı'],
-    ['ij', 'Ĳĳ'],
-    ['k', 'ĸ'],
-    ['l', 'ŁłĿŀ'],
-    ['lj', 'Ǉǈǉ'],
-    ['n', 'ŉŊŋ'],
-    ['nj', 'Ǌǋǌ'],
-    ['o', 'ºØøǾǿ'],
-    ['oe', 'Œœ'],
-    ['s', 'ſ'],
-    ['ss', 'ßẞ'],
-    ['st', 'ﬅﬆ'],
-    ['t', 'Ŧŧ'],
-    ['th', 'Þþ'],
-    ['α', 'Άά'],
-    ['ε', 'Έέ'],
-    ['η', 'Ήή'],
-    ['ι', 'ΊίϊΐΪ'],
-    ['ο', 'Όό'],
-    ['υ', 'ΎύϋΰΫ'],
-    ['ω', 'Ώώ'],
-    ['σ', 'ς'],
-    ['е', 'Ёё'],
-];
-/** Legal forms removed from the end of a company name (after dots and apostrophes are dropped). */
-const LEGAL_FORMS = new Set([
-    'ab',
-    'ag',
-    'aps',
-    'as',
-    'asa',
-    'bhd',
-    'bv',
-    'co',
-    'company',
-    'corp',
-    'corporation',
-    'gmbh',
-    'inc',
-    'incorporated',
-    'kft',
-    'kg',
-    'kgaa',
-    'kk',
-    'limited',
-    'llc',
-    'llp',
-    'lp',
-    'ltd',
-    'ltda',
-    'mbh',
-    'nv',
-    'oy',
-    'oyj',
-    'plc',
-    'pte',
-    'pty',
-    'pvt',
-    'sa',
-    'sarl',
-    'sas',
-    'sdn',
-    'se',
-    'sl',
-    'spa',
-    'sro',
-    'srl',
-]);
-/** Mail providers whose domains never identify a company. */
-const FREE_MAIL_DOMAINS = new Set([
-    '126.com',
-    '163.com',
-    'aol.com',
-    'comcast.net',
-    'fastmail.com',
-    'free.fr',
-    'gmail.com',
-    'gmx.com',
-    'gmx.de',
-    'gmx.net',
-    'googlemail.com',
-    'hotmail.co.uk',
-    'hotmail.com',
-    'hotmail.fr',
-    'icloud.com',
-    'laposte.net',
-    'libero.it',
-    'live.com',
-    'mac.com',
-    'mail.com',
-    'mail.ru',
-    'me.com',
-    'msn.com',
-    'naver.com',
-    'orange.fr',
-    'outlook.com',
-    'pm.me',
-    'proton.me',
-    'protonmail.com',
-    'qq.com',
-    'rediffmail.com',
-    't-online.de',
-    'tutanota.com',
-    'web.de',
-    'yahoo.co.uk',
-    'yahoo.com',
-    'yahoo.de',
-    'yahoo.fr',
-    'yandex.com',
-    'yandex.ru',
-    'ymail.com',
-    'zoho.com',
-]);
-const TRANSLITERATION = (() => {
-    const table = new Map();
-    for (const [replacement, ...chunks] of TRANSLITERATION_GROUPS) {
-        for (const character of chunks.join('')) {
-            table.set(character.codePointAt(0), replacement);
-        }
-    }
-    return table;
-})();
-/**
- * Dropped without splitting a word: "S.A." is one word `sa`, "A/S" is `as`, "O'Neil" is `oneil`.
- * ' . / ` soft hyphen, acute accent, curly apostrophes, word joiner, byte-order mark.
- */
-const JOINERS = new Set([39, 46, 47, 96, 173, 180, 8216, 8217, 8288, 65279]);
-/** Zero-width spaces and joiners, and combining marks (a decomposed "e" + acute reads as "e"). */
-function isJoiner(cp) {
-    return JOINERS.has(cp) || (cp >= 8203 && cp <= 8205) || (cp >= 768 && cp <= 879);
-}
-/**
- * Scripts kept as they are (no Latin transliteration is attempted), as inclusive code point
- * ranges: Greek and Cyrillic, Hebrew and Arabic, Thai, kana, CJK extension A, CJK, Hangul.
- */
-const KEPT_SCRIPT_RANGES = [
-    880, 1279, 1424, 1791, 3584, 3711, 12352, 12543, 13312, 19903, 19968, 40959, 44032, 55203,
-];
-function isKeptScript(cp) {
-    for (let i = 0; i < KEPT_SCRIPT_RANGES.length; i += 2) {
-        if (cp >= KEPT_SCRIPT_RANGES[i] && cp <= KEPT_SCRIPT_RANGES[i + 1]) {
-            return true;
-        }
-    }
-    return false;
-}
-/** Greek (U+0391..U+03A9) and Cyrillic (U+0410..U+042F, U+0400..U+040F) capitals to small letters. */
-function foldScriptCase(cp) {
-    if (cp >= 913 && cp <= 937) {
-        return cp + 32;
-    }
-    if (cp >= 1040 && cp <= 1071) {
-        return cp + 32;
-    }
-    if (cp >= 1024 && cp <= 1039) {
-        return cp + 80;
-    }
-    return cp;
-}
-/** Splits a name into normalised words. */
-function words(name) {
-    const result = [];
-    let current = '';
-    const endWord = () => {
-        if (current !== '') {
-            result.push(current);
-            current = '';
-        }
-    };
-    for (const character of name) {
-        let cp = character.codePointAt(0);
-        if (cp >= 65281 && cp <= 65374) {
-            cp -= 65248; // full-width forms read as ASCII
-        }
-        if ((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57)) {
-            current += String.fromCharCode(cp);
-        }
-        else if (cp >= 65 && cp <= 90) {
-            current += String.fromCharCode(cp + 32);
-        }
-        else if (TRANSLITERATION.has(cp)) {
-            current += TRANSLITERATION.get(cp);
-        }
-        else if (cp === 38) {
-            endWord();
-            result.push('and');
-        }
-        else if (isJoiner(cp)) {
-            // dropped inside the word
-        }
-        else if (isKeptScript(cp)) {
-            current += String.fromCharCode(foldScriptCase(cp));
-        }
-        else {
-            endWord();
-        }
-    }
-    endWord();
-    return result;
-}
-/**
- * The company key of a name, or null when the name has no letters or digits.
- * @param name company name as typed
- * @returns the key
- */
-export function companyKeyOf(name) {
-    if (name === null || name === undefined) {
-        return null;
-    }
-    const parts = words(name);
-    if (parts.length > 1 && parts[0] === 'the') {
-        parts.shift();
-    }
-    let strippedLegalForm = false;
-    while (parts.length > 1) {
-        const last = parts[parts.length - 1];
-        // "Smith & Co" loses "Co" and then the dangling "and".
-        if (LEGAL_FORMS.has(last) || (strippedLegalForm && last === 'and')) {
-            parts.pop();
-            strippedLegalForm = true;
-        }
-        else {
-            break;
-        }
-    }
-    const key = parts.join('').substring(0, MATCH_KEY_MAX_LENGTH);
-    return key === '' ? null : key;
-}
-function asciiLowerCase(value) {
-    let result = '';
-    for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        result += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : value.charAt(i);
-    }
-    return result;
-}
-function isHostLabel(label) {
-    return (label.length >= 1 &&
-        label.length <= 63 &&
-        /^[a-z0-9-]+$/.test(label) &&
-        !label.startsWith('-') &&
-        !label.endsWith('-'));
-}
-/**
- * The domain key of a website, host name or e-mail address, or null when there is none or
- * it is a free-mail provider.
- * @param value website URL, host name or e-mail address
- * @returns the key
- */
-export function domainKeyOf(value) {
-    if (value === null || value === undefined) {
-        return null;
-    }
-    let host = asciiLowerCase(trimControl(value));
-    if (host.startsWith('mailto:')) {
-        host = host.substring(7);
-    }
-    const scheme = host.indexOf('://');
-    if (scheme >= 0) {
-        host = host.substring(scheme + 3);
-    }
-    else if (host.startsWith('//')) {
-        host = host.substring(2);
-    }
-    let end = host.length;
-    for (const stop of ['/', '?', '#', '\\']) {
-        const index = host.indexOf(stop);
-        if (index >= 0 && index < end) {
-            end = index;
-        }
-    }
-    host = host.substring(0, end);
-    const at = host.lastIndexOf('@');
-    if (at >= 0) {
-        host = host.substring(at + 1);
-    }
-    const port = host.indexOf(':');
-    if (port >= 0) {
-        host = host.substring(0, port);
-    }
-    while (host.endsWith('.')) {
-        host = host.substring(0, host.length - 1);
-    }
-    while (host.startsWith('.')) {
-        host = host.substring(1);
-    }
-    if (host.length > 253) {
-        return null;
-    }
-    const labels = host.split('.');
-    if (labels.length < 2 || !labels.every(isHostLabel)) {
-        return null;
-    }
-    const topLevel = labels[labels.length - 1];
-    if (topLevel.length < 2 || /^[0-9]+$/.test(topLevel)) {
-        return null; // IP addresses and malformed top-level domains identify nobody
-    }
-    if (labels.length > 2 && /^www[0-9]*$/.test(labels[0])) {
-        labels.shift();
-    }
-    const key = labels.join('.');
-    return FREE_MAIL_DOMAINS.has(key) ? null : key;
-}
+import { optNumber, optString } from './ruleInput';
+import { RuleError } from './ruleError';
+import { blockKeyOf, companyKeyOf } from './matchKeyNames';
+import { domainKeyOf } from './matchKeyDomain';
+import { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity } from './matchKeySimilarity';
+export { blockKeyOf, companyKeyOf, companyTokensOf, MATCH_KEY_MAX_LENGTH } from './matchKeyNames';
+export { domainKeyOf, publicSuffixListVersion } from './matchKeyDomain';
+export { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity, tokenSimilarityOf, } from './matchKeySimilarity';
 /**
  * Rule `companyMatchKey`: the company key of a name.
  * @param input `{ name }`
@@ -353,6 +14,14 @@ export function domainKeyOf(value) {
  */
 export function companyMatchKey(input) {
     return companyKeyOf(optString(input.name, 'name'));
+}
+/**
+ * Rule `matchBlockKey`: the blocking key of a name (its first token).
+ * @param input `{ name }`
+ * @returns the key, or null when the name has no letters or digits
+ */
+export function matchBlockKey(input) {
+    return blockKeyOf(optString(input.name, 'name'));
 }
 /**
  * Rule `domainKey`: the domain key of a website, host name or e-mail address.
@@ -378,9 +47,25 @@ export function matchKeys(input) {
         domainKey: domainKeyOf(website) ?? domainKeyOf(email),
     };
 }
+/**
+ * Rule `companySimilarity`: how alike two company names are, and why.
+ * @param input `{ left, right, threshold? }`
+ * @returns score, verdict, matched and unmatched tokens, explanation
+ */
+export function companySimilarity(input) {
+    const raw = input;
+    const threshold = optNumber(raw.threshold, 'threshold', DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD);
+    if (threshold < 0 || threshold > 1) {
+        throw new RuleError('INVALID_POLICY', 'threshold must be between 0 and 1');
+    }
+    const similarity = nameSimilarity(optString(raw.left, 'left'), optString(raw.right, 'right'), threshold);
+    return { ...similarity, explanation: explainSimilarity(similarity) };
+}
 /** The match-key rules by vector rule name. */
 export const matchKeyRules = {
     companyMatchKey: (input) => companyMatchKey(input),
+    matchBlockKey: (input) => matchBlockKey(input),
     domainKey: (input) => domainKey(input),
     matchKeys: (input) => matchKeys(input),
+    companySimilarity: (input) => companySimilarity(input),
 };
