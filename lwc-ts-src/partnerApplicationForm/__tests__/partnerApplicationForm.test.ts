@@ -186,7 +186,7 @@ describe('c-partner-application-form', () => {
     await fillIn(element);
     const trap = $(element, '[data-id="trap"]') as HTMLInputElement;
     trap.value = '555-0100';
-    trap.dispatchEvent(new Event('change'));
+    trap.dispatchEvent(new CustomEvent('change'));
 
     $(element, '[data-id="submit"]')!.click();
     await flush();
