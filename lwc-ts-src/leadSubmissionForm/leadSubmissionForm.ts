@@ -1,19 +1,19 @@
 /**
- * Lead submission from the partner portal. Before the save the server says whether we already
- * know the person (same e-mail: refused) or the company (same company key or web domain: the
- * partner confirms and our team checks it). The form knows when that answer is stale by computing
- * the same match keys the server uses (`matchKeys` from `c/prmRules`): only a change of the keys
- * or the e-mail address asks the server again. The partner only ever sees the verdict.
+ * Lead submission from the partner portal. There is no separate duplicate check: the server
+ * answers only when the lead is submitted, and only about the partner's own leads (its
+ * submissions and the leads shared with it). A person the partner already has is refused; a
+ * company it already has needs the partner's confirmation, then a second submission. The form
+ * forgets a confirmation when the company, website or e-mail changes, computing the same match
+ * keys the server uses (`matchKeys` from `c/prmRules`).
  */
 import { LightningElement, wire } from 'lwc';
 import getFormOptions from '@salesforce/apex/PortalLeadSubmissionController.getFormOptions';
-import checkDuplicates from '@salesforce/apex/PortalLeadSubmissionController.checkDuplicates';
 import submitLead from '@salesforce/apex/PortalLeadSubmissionController.submit';
 import { matchKeys } from 'c/prmRules';
 import { errorMessage } from 'c/errorUtils';
 
 type LeadDraft = PrmApex.PortalLeadSubmissionController_LeadDraft;
-type DuplicateCheck = PrmApex.PortalLeadSubmissionController_DuplicateCheck;
+type SubmissionResult = PrmApex.PortalLeadSubmissionController_SubmissionResult;
 type FormOptions = PrmApex.PortalLeadSubmissionController_FormOptions;
 
 type DraftField = keyof LeadDraft;
@@ -36,7 +36,7 @@ const FIELDS: readonly DraftField[] = [
 ];
 
 /**
- * What the duplicate verdict depends on: the company and domain keys and the e-mail address.
+ * What a duplicate answer depends on: the company and domain keys and the e-mail address.
  * @param draft the lead being filled in
  */
 export function duplicateKey(draft: LeadDraft): string {
@@ -46,8 +46,9 @@ export function duplicateKey(draft: LeadDraft): string {
 
 export default class LeadSubmissionForm extends LightningElement {
   draft: LeadDraft = {};
-  check?: DuplicateCheck;
-  checkedKey?: string;
+  /** The server's refusal or request for confirmation, for the draft it was given. */
+  answer?: SubmissionResult;
+  answeredKey?: string;
   confirmed = false;
   busy = false;
   announcement?: string;
@@ -64,40 +65,25 @@ export default class LeadSubmissionForm extends LightningElement {
     }
   }
 
-  get isChecked(): boolean {
-    return this.check !== undefined && this.checkedKey === duplicateKey(this.draft);
+  /** Whether the answer is about the draft as it is now. */
+  get isCurrent(): boolean {
+    return this.answer !== undefined && this.answeredKey === duplicateKey(this.draft);
   }
 
   get verdictText(): string {
-    return this.isChecked ? (this.check?.message ?? '') : '';
-  }
-
-  get verdictClass(): string {
-    const verdict = this.check?.verdict;
-    if (verdict === 'DUPLICATE') {
-      return 'slds-text-color_error';
-    }
-    return verdict === 'POSSIBLE_DUPLICATE' ? 'slds-text-color_default' : 'slds-text-color_success';
+    return this.isCurrent ? (this.answer?.message ?? '') : '';
   }
 
   get isDuplicate(): boolean {
-    return this.isChecked && this.check?.canSubmit === false;
+    return this.isCurrent && this.answer?.verdict === 'DUPLICATE';
   }
 
   get needsConfirmation(): boolean {
-    return this.isChecked && this.check?.needsConfirmation === true;
+    return this.isCurrent && this.answer?.needsConfirmation === true;
   }
 
   get submitDisabled(): boolean {
     return this.busy || this.isDuplicate || (this.needsConfirmation && !this.confirmed);
-  }
-
-  get canCheck(): boolean {
-    return !this.busy && !!(this.draft.company || this.draft.email || this.draft.website);
-  }
-
-  get checkDisabled(): boolean {
-    return !this.canCheck;
   }
 
   handleFieldChange(event: CustomEvent<{ value?: string; checked?: boolean }>) {
@@ -106,7 +92,7 @@ export default class LeadSubmissionForm extends LightningElement {
       return;
     }
     this.draft = { ...this.draft, [field]: event.detail.value ?? '' };
-    if (this.check !== undefined && this.checkedKey !== duplicateKey(this.draft)) {
+    if (!this.isCurrent) {
       this.confirmed = false;
     }
   }
@@ -115,46 +101,28 @@ export default class LeadSubmissionForm extends LightningElement {
     this.confirmed = event.detail.checked === true;
   }
 
-  async handleCheck() {
-    await this.runCheck();
-  }
-
   async handleSubmit() {
     if (!this.reportValidity()) {
       this.announce('Fill in the required fields.', true);
       return;
     }
-    if (!this.isChecked) {
-      await this.runCheck();
-    }
-    if (!this.isChecked || this.isDuplicate || (this.needsConfirmation && !this.confirmed)) {
-      return;
-    }
     this.busy = true;
     this.announcement = undefined;
+    const key = duplicateKey(this.draft);
     try {
       const result = await submitLead({ draft: this.draft, confirmPossibleDuplicate: this.confirmed });
-      this.announce(result.message ?? '', result.success !== true);
       if (result.success) {
+        this.announce(result.message ?? '', false);
         this.reset();
+      } else if (result.verdict === 'DUPLICATE' || result.needsConfirmation === true) {
+        this.answer = result;
+        this.answeredKey = key;
+        this.confirmed = false;
+      } else {
+        this.announce(result.message ?? '', true);
       }
     } catch (error) {
       this.announce(errorMessage(error, 'The lead was not submitted. Try again.'), true);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async runCheck() {
-    const key = duplicateKey(this.draft);
-    this.busy = true;
-    try {
-      this.check = await checkDuplicates({ draft: this.draft });
-      this.checkedKey = key;
-      this.confirmed = false;
-    } catch (error) {
-      this.check = undefined;
-      this.announce(errorMessage(error, 'We could not check for duplicates. Try again.'), true);
     } finally {
       this.busy = false;
     }
@@ -170,8 +138,8 @@ export default class LeadSubmissionForm extends LightningElement {
 
   private reset() {
     this.draft = {};
-    this.check = undefined;
-    this.checkedKey = undefined;
+    this.answer = undefined;
+    this.answeredKey = undefined;
     this.confirmed = false;
   }
 

@@ -1,12 +1,15 @@
 /**
  * The public partner application form (guest users of the partner site). Lists the open
- * programs, checks the input in the browser, and submits it; the server validates again and
+ * programs, checks the input in the browser, and submits it with the bot check's inputs (how long
+ * the form was open, and a honeypot field people never see); the server validates again and
  * answers with a neutral receipt (it never says whether the company matched an existing
- * partner) or with the fields to correct.
+ * partner) or with the fields to correct. A received application waits for the code the server
+ * e-mails the applicant: the second step takes it, and only then is the application considered.
  */
 import { LightningElement, wire } from 'lwc';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import verifyApplication from '@salesforce/apex/PortalPartnerApplicationController.verifyApplication';
 import { errorMessage } from 'c/errorUtils';
 
 type ApexProgram = PrmApex.PortalPartnerApplicationController_ProgramOption;
@@ -105,6 +108,18 @@ export default class PartnerApplicationForm extends LightningElement {
   confirmation?: string;
   formMessage?: string;
   fieldErrors: ApexFieldError[] = [];
+  /** The applicant must enter the e-mailed code. */
+  awaitingCode = false;
+  code = '';
+  codeMessage?: string;
+  verified?: string;
+  /** Filled only by bots: people never see the field. */
+  trap = '';
+  private loadedAt = Date.now();
+
+  connectedCallback() {
+    this.loadedAt = Date.now();
+  }
 
   @wire(getPrograms, {})
   wiredPrograms({ data, error }: { data?: ApexProgram[]; error?: unknown }) {
@@ -123,6 +138,14 @@ export default class PartnerApplicationForm extends LightningElement {
 
   get showForm(): boolean {
     return !!this.programs && !this.confirmation;
+  }
+
+  get showCodeStep(): boolean {
+    return this.awaitingCode && !this.verified;
+  }
+
+  get confirmLabel(): string {
+    return this.submitting ? 'Confirming…' : 'Confirm';
   }
 
   get hasPrograms(): boolean {
@@ -170,6 +193,38 @@ export default class PartnerApplicationForm extends LightningElement {
     (target as unknown as FormInput).setCustomValidity?.('');
   }
 
+  handleTrapChange(event: Event) {
+    this.trap = (event.target as HTMLInputElement).value ?? '';
+  }
+
+  handleCodeChange(event: CustomEvent<{ value?: string }>) {
+    this.code = String(event.detail?.value ?? '');
+  }
+
+  async handleConfirm() {
+    if (this.submitting) {
+      return;
+    }
+    if (this.code.trim() === '') {
+      this.codeMessage = 'Enter the code from the e-mail.';
+      return;
+    }
+    this.submitting = true;
+    this.codeMessage = undefined;
+    try {
+      const receipt = await verifyApplication({ code: this.code });
+      if (receipt.received) {
+        this.verified = receipt.message ?? 'Thank you: your application is confirmed.';
+      } else {
+        this.codeMessage = receipt.message ?? 'This code is not valid.';
+      }
+    } catch (error) {
+      this.codeMessage = errorMessage(error, 'The code could not be checked. Please try again later.');
+    } finally {
+      this.submitting = false;
+    }
+  }
+
   private inputs(): FormInput[] {
     return Array.from(this.template?.querySelectorAll('[data-field]') ?? []) as unknown as FormInput[];
   }
@@ -188,9 +243,12 @@ export default class PartnerApplicationForm extends LightningElement {
     this.formMessage = undefined;
     this.fieldErrors = [];
     try {
-      const receipt = await submitApplication({ application: applicationInput(this.values) });
+      const receipt = await submitApplication({
+        application: { ...applicationInput(this.values), fillMillis: Date.now() - this.loadedAt, fax: text(this.trap) },
+      });
       if (receipt.received) {
         this.confirmation = receipt.message ?? 'Thank you. We have received your application.';
+        this.awaitingCode = receipt.awaitingCode === true;
       } else {
         this.fieldErrors = receipt.errors ?? [];
         this.formMessage = receipt.message ?? 'Please correct the highlighted fields.';

@@ -56,7 +56,12 @@ const RULE_DEFAULTS: PolicyValues = new Map<string, Map<string, PolicyValue>>([
 ]);
 
 /** Policy types whose Default record the guide's table documents field by field. */
-const POLICY_TYPES = ['Deal_Registration_Policy__mdt', 'Lead_Routing_Policy__mdt', 'Attribution_Policy__mdt'];
+const POLICY_TYPES = [
+  'Deal_Registration_Policy__mdt',
+  'Lead_Routing_Policy__mdt',
+  'Attribution_Policy__mdt',
+  'Portal_Guard_Policy__mdt',
+];
 
 describe('packaged Default policy records equal the documented defaults', () => {
   const documented = documentedDefaults(guide, model);

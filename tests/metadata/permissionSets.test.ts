@@ -249,6 +249,24 @@ describe('the guest applicant persona', () => {
   });
 });
 
+describe('the guest applicant', () => {
+  const sourceDir = path.join(PROJECT_ROOT, DEFAULT_SOURCE_DIR);
+  const applicant = (): ParsedSet =>
+    (
+      parser.parse(
+        readFileSync(path.join(sourceDir, 'permissionsets', 'PRM_Partner_Applicant.permissionset-meta.xml'), 'utf8'),
+      ) as { PermissionSet: ParsedSet }
+    ).PermissionSet;
+
+  it('cannot create, edit or even read an application: the controller is the only way in', () => {
+    const set = applicant();
+    expect(set.objectPermissions?.map((o) => o.object)).toEqual(['Partner_Program__c']);
+    expect(set.objectPermissions?.filter((o) => o.allowCreate === 'true' || o.allowEdit === 'true')).toEqual([]);
+    expect((set.fieldPermissions ?? []).filter((f) => f.field.startsWith('Partner_Application__c.'))).toEqual([]);
+    expect(set.classAccesses?.map((c) => c.apexClass)).toEqual(['PortalPartnerApplicationController']);
+  });
+});
+
 describe('the persona policy', () => {
   it('rejects unknown keys and access letters', () => {
     expect(() => parsePolicy({ personas: { X: { label: 'X', description: 'X', objects: {}, extra: 1 } } })).toThrow(

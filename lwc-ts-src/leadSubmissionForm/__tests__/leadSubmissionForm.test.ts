@@ -1,6 +1,5 @@
 import LeadSubmissionForm, { duplicateKey } from 'c/leadSubmissionForm';
 import getFormOptions from '@salesforce/apex/PortalLeadSubmissionController.getFormOptions';
-import checkDuplicates from '@salesforce/apex/PortalLeadSubmissionController.checkDuplicates';
 import submitLead from '@salesforce/apex/PortalLeadSubmissionController.submit';
 import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
@@ -9,35 +8,33 @@ jest.mock(
   () => jest.requireActual('../../../tests/lwc/lwcTest').apexWireModule(),
   { virtual: true },
 );
-jest.mock('@salesforce/apex/PortalLeadSubmissionController.checkDuplicates', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/apex/PortalLeadSubmissionController.submit', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
 const optionsWire = wireMock(getFormOptions);
-const check = apexMock(checkDuplicates);
 const submit = apexMock(submitLead);
 
-const NEW = {
+const SUBMITTED = {
+  success: true,
+  leadId: '00Q000000000009AAA',
   verdict: 'NEW',
-  message: 'No match found: this looks like a new lead.',
-  canSubmit: true,
   needsConfirmation: false,
+  message: 'Thank you: the lead was submitted for review.',
 };
-const POSSIBLE = {
+const OWN_COMPANY = {
+  success: false,
   verdict: 'POSSIBLE_DUPLICATE',
-  message: 'We may already know this company.',
-  canSubmit: true,
   needsConfirmation: true,
+  message: 'Your partnership already has a lead for this company.',
 };
-const DUPLICATE = {
+const OWN_PERSON = {
+  success: false,
   verdict: 'DUPLICATE',
-  message: 'We already know this person, so the lead cannot be submitted.',
-  canSubmit: false,
   needsConfirmation: false,
+  message: 'Your partnership already has a lead with this e-mail address.',
 };
+const DRAFT = { lastName: 'Prospect', company: 'Acme Inc', email: 'pat@acme.example.com' };
 
 const render = () => mount('c-lead-submission-form', LeadSubmissionForm);
 
@@ -86,52 +83,51 @@ describe('c-lead-submission-form', () => {
     expect(segment.options).toEqual([{ label: 'SMB', value: 'SMB' }]);
   });
 
-  it('checks for duplicates and shows a new lead as new', async () => {
-    check.mockResolvedValue(NEW);
+  it('has no separate duplicate check: a new lead is answered only by submitting it', async () => {
+    submit.mockResolvedValue(SUBMITTED);
     const element = render();
-    expect(isDisabled(element, 'check')).toBe(true);
+    expect($(element, 'lightning-button[data-action="check"]')).toBeNull();
     await fillLead(element);
 
-    click(element, 'check');
+    click(element, 'submit');
     await flush();
 
-    expect(check).toHaveBeenCalledWith({
-      draft: { lastName: 'Prospect', company: 'Acme Inc', email: 'pat@acme.example.com' },
-    });
-    const verdict = $(element, '[data-id="verdict"]')!;
-    expect(verdict.textContent).toBe(NEW.message);
-    expect(verdict.className).toBe('slds-text-color_success');
-    expect(isDisabled(element, 'submit')).toBe(false);
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit).toHaveBeenCalledWith({ draft: DRAFT, confirmPossibleDuplicate: false });
+    const announcement = $status(element, '[data-id="announcement"]')!;
+    expect(announcement.textContent).toBe(SUBMITTED.message);
+    expect(announcement.className).not.toBe('slds-text-color_error');
+    expect(($(element, '[data-field="company"]') as unknown as { value?: string }).value).toBeUndefined();
     await expectAccessible(element);
   });
 
-  it('refuses a known person with an alert and no way to submit', async () => {
-    check.mockResolvedValue(DUPLICATE);
+  it('shows the refusal of a person the partner already has as an alert and blocks the submit', async () => {
+    submit.mockResolvedValue(OWN_PERSON);
     const element = render();
     await fillLead(element);
-    click(element, 'check');
+    click(element, 'submit');
     await flush();
 
     const verdict = $(element, '[data-id="verdict"]')!;
     expect(verdict.getAttribute('role')).toBe('alert');
-    expect(verdict.textContent).toBe(DUPLICATE.message);
+    expect(verdict.textContent).toBe(OWN_PERSON.message);
     expect(isDisabled(element, 'submit')).toBe(true);
     await expectAccessible(element);
+
+    type(element, 'email', 'someone.else@acme.example.com');
+    await flush();
+    expect($(element, '[data-id="verdict"]')).toBeNull();
+    expect(isDisabled(element, 'submit')).toBe(false);
   });
 
-  it('asks for confirmation of a known company, then submits and resets', async () => {
-    check.mockResolvedValue(POSSIBLE);
-    submit.mockResolvedValue({
-      success: true,
-      leadId: '00Q000000000009AAA',
-      verdict: 'POSSIBLE_DUPLICATE',
-      message: 'Thank you: the lead was submitted for review.',
-    });
+  it('asks for confirmation of a company the partner already has, then submits it confirmed', async () => {
+    submit.mockResolvedValueOnce(OWN_COMPANY).mockResolvedValueOnce({ ...SUBMITTED, verdict: 'POSSIBLE_DUPLICATE' });
     const element = render();
     await fillLead(element);
-    click(element, 'check');
+    click(element, 'submit');
     await flush();
 
+    expect($(element, '[data-id="verdict"]')!.textContent).toBe(OWN_COMPANY.message);
     expect(isDisabled(element, 'submit')).toBe(true);
     $(element, '[data-id="confirm"]')!.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
     await flush();
@@ -139,50 +135,45 @@ describe('c-lead-submission-form', () => {
     click(element, 'submit');
     await flush();
 
-    expect(submit).toHaveBeenCalledWith({
-      draft: { lastName: 'Prospect', company: 'Acme Inc', email: 'pat@acme.example.com' },
-      confirmPossibleDuplicate: true,
-    });
-    expect($status(element, '[data-id="announcement"]')!.textContent).toBe(
-      'Thank you: the lead was submitted for review.',
-    );
+    expect(submit).toHaveBeenLastCalledWith({ draft: DRAFT, confirmPossibleDuplicate: true });
+    expect($status(element, '[data-id="announcement"]')!.textContent).toBe(SUBMITTED.message);
     expect($(element, '[data-id="verdict"]')).toBeNull();
-    expect(($(element, '[data-field="company"]') as unknown as { value?: string }).value).toBeUndefined();
   });
 
-  it('forgets a verdict when the company changes, not when the phone does', async () => {
-    check.mockResolvedValue(NEW);
+  it('forgets a confirmation when the company changes, not when the phone does', async () => {
+    submit.mockResolvedValue(OWN_COMPANY);
     const element = render();
     await fillLead(element);
-    click(element, 'check');
+    click(element, 'submit');
+    await flush();
+    $(element, '[data-id="confirm"]')!.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
     await flush();
 
     type(element, 'phone', '+1 555 0100');
     await flush();
     expect($(element, '[data-id="verdict"]')).not.toBeNull();
+    expect(isDisabled(element, 'submit')).toBe(false);
     type(element, 'company', 'Globex');
     await flush();
     expect($(element, '[data-id="verdict"]')).toBeNull();
+    expect($(element, '[data-id="confirm"]')).toBeNull();
   });
 
-  it('checks before submitting when the verdict is missing', async () => {
-    check.mockResolvedValue(NEW);
+  it('announces other refusals, such as the hourly limit, as errors', async () => {
     submit.mockResolvedValue({
       success: false,
-      verdict: 'NEW',
-      message: 'Enter at least the last name and the company.',
+      needsConfirmation: false,
+      message: 'You have submitted many leads in the last hour. Please wait a while before submitting more.',
     });
     const element = render();
     await fillLead(element);
-
     click(element, 'submit');
     await flush();
 
-    expect(check).toHaveBeenCalledTimes(1);
-    expect(submit).toHaveBeenCalledTimes(1);
     const announcement = $status(element, '[data-id="announcement"]')!;
-    expect(announcement.textContent).toBe('Enter at least the last name and the company.');
+    expect(announcement.textContent).toContain('many leads in the last hour');
     expect(announcement.className).toBe('slds-text-color_error');
+    expect($(element, '[data-id="verdict"]')).toBeNull();
   });
 
   it('stops on invalid required fields', async () => {
@@ -194,16 +185,15 @@ describe('c-lead-submission-form', () => {
     click(element, 'submit');
     await flush();
 
-    expect(check).not.toHaveBeenCalled();
     expect(submit).not.toHaveBeenCalled();
     expect($status(element, '[data-id="announcement"]')!.textContent).toBe('Fill in the required fields.');
   });
 
   it('reports a server error', async () => {
-    check.mockRejectedValue({ body: { message: 'This page is for partner users: sign in to the partner portal.' } });
+    submit.mockRejectedValue({ body: { message: 'This page is for partner users: sign in to the partner portal.' } });
     const element = render();
     await fillLead(element);
-    click(element, 'check');
+    click(element, 'submit');
     await flush();
     expect($status(element, '[data-id="announcement"]')!.textContent).toBe(
       'This page is for partner users: sign in to the partner portal.',

@@ -1,6 +1,7 @@
 import PartnerApplicationForm, { applicationInput, type ApplicationValues } from 'c/partnerApplicationForm';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import verifyApplication from '@salesforce/apex/PortalPartnerApplicationController.verifyApplication';
 import { $, $status, apexMock, expectAccessible, flush, mount, unmountAll, wireMock } from '../../../tests/lwc/lwcTest';
 
 jest.mock(
@@ -12,8 +13,13 @@ jest.mock('@salesforce/apex/PortalPartnerApplicationController.submitApplication
   virtual: true,
 });
 
+jest.mock('@salesforce/apex/PortalPartnerApplicationController.verifyApplication', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
 const programsWire = wireMock(getPrograms);
 const submitMock = apexMock(submitApplication);
+const verifyMock = apexMock(verifyApplication);
 
 const PROGRAMS = [
   { id: 'a00000000000001AAA', name: 'Reseller Program', programType: 'Reseller', description: 'Resell our products.' },
@@ -121,6 +127,71 @@ describe('c-partner-application-form', () => {
     });
     expect($(element, '[data-id="confirmation"]')!.textContent).toContain('Thank you. We will email you.');
     expect($(element, '[data-field="companyName"]')).toBeNull();
+  });
+
+  it('sends how long the form was open and the empty honeypot, then confirms the e-mailed code', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    submitMock.mockResolvedValue({
+      received: true,
+      awaitingCode: true,
+      message: 'Thank you. We have e-mailed you a code.',
+      errors: [],
+    });
+    verifyMock.mockResolvedValueOnce({
+      received: false,
+      message: 'This code is not valid or has expired.',
+      errors: [],
+    });
+    verifyMock.mockResolvedValueOnce({ received: true, message: 'Your e-mail address is confirmed.', errors: [] });
+    const element = render();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+    now.mockReturnValue(1_045_000);
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+
+    expect(submitMock).toHaveBeenCalledWith({
+      application: expect.objectContaining({ companyName: 'Acme Widgets', fillMillis: 45_000, fax: undefined }),
+    });
+    expect($(element, '[data-id="confirmation"]')!.textContent).toContain('e-mailed you a code');
+    await expectAccessible(element);
+
+    $(element, '[data-id="confirm"]')!.click();
+    await flush();
+    expect(verifyMock).not.toHaveBeenCalled();
+    expect($(element, '[data-id="code-message"]')!.textContent).toBe('Enter the code from the e-mail.');
+
+    $(element, '[data-id="code"]')!.dispatchEvent(new CustomEvent('change', { detail: { value: 'BAD' } }));
+    $(element, '[data-id="confirm"]')!.click();
+    await flush();
+    expect(verifyMock).toHaveBeenCalledWith({ code: 'BAD' });
+    expect($(element, '[data-id="code-message"]')!.textContent).toContain('not valid');
+
+    $(element, '[data-id="code"]')!.dispatchEvent(new CustomEvent('change', { detail: { value: 'A1B2 C3D4' } }));
+    $(element, '[data-id="confirm"]')!.click();
+    await flush();
+    expect(verifyMock).toHaveBeenLastCalledWith({ code: 'A1B2 C3D4' });
+    expect($(element, '[data-id="verified"]')!.textContent).toContain('confirmed');
+    expect($(element, '[data-id="code-step"]')).toBeNull();
+    now.mockRestore();
+  });
+
+  it('passes on what a bot typed into the hidden honeypot field', async () => {
+    submitMock.mockResolvedValue({ received: true, awaitingCode: true, message: 'Thank you.', errors: [] });
+    const element = render();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+    const trap = $(element, '[data-id="trap"]') as HTMLInputElement;
+    trap.value = '555-0100';
+    trap.dispatchEvent(new CustomEvent('change'));
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+
+    expect(submitMock).toHaveBeenCalledWith({ application: expect.objectContaining({ fax: '555-0100' }) });
   });
 
   it('lists the fields the server refused in an alert and keeps the form', async () => {

@@ -1,7 +1,8 @@
 /**
  * Public application form (guest): an empty submission marks every required field invalid
  * with a message assistive technology can reach, and passes the accessibility check in that
- * state; a complete one is received.
+ * state; a complete one is received and asks for the code e-mailed to the applicant, and a
+ * wrong code is refused.
  */
 import type { Locator } from 'playwright-core';
 import type { E2ETest, TestContext } from '../harness';
@@ -87,6 +88,13 @@ export const APPLICATION_FLOWS: E2ETest[] = [
       const calls = probe.apexCalls.filter((c) => c.method.endsWith('.submitApplication'));
       t.equal(calls.length, 1, 'submitApplication calls');
       t.check(calls[0].ok, 'submitApplication succeeded');
+      await form.getByLabel('Code from the e-mail').first().fill('0000 0000');
+      await form.getByRole('button', { name: 'Confirm' }).click();
+      await form.locator('[data-id="code-message"]').waitFor();
+      t.check(
+        (await form.locator('[data-id="code-message"]').innerText()).includes('not valid'),
+        'a wrong code is refused',
+      );
       t.checkNoErrors();
       await t.checkAccessibility();
       await t.screenshot('flow-application-received');

@@ -1,7 +1,8 @@
 /**
  * Stand-ins for the lead sharing controllers: PortalLeadInboxController (offered and active
  * leads; accept, reject, status updates decided by `leadCanTransition` and `leadSlaStatus`),
- * PortalLeadSubmissionController (duplicate verdict from match keys) and
+ * PortalLeadSubmissionController (answer about the partner's own leads on submit, the org-wide
+ * match flagged for review only) and
  * LeadRoutingPanelController (offer history, eligible partners by `leadEligiblePartners`,
  * re-routing with the SLA from `leadAcceptBy`). Policy: the packaged Default routing policy
  * (Round Robin, 48 hours, 3 offers, minimum tier rank 1); the SLA clock runs 24x7 here
@@ -158,10 +159,14 @@ const updateStatus: ApexHandler = (params, store) => {
 
 // ---------------------------------------------------------------- submission
 
-/** LeadMatchKeyService.verdictOf: NEW, POSSIBLE_DUPLICATE or DUPLICATE. */
-function duplicateVerdict(store: DemoStore, draft: ApexParams): string {
+/**
+ * The duplicate verdict among some leads (and, for the org-wide LeadMatchKeyService.verdictOf,
+ * contacts and customer accounts): NEW, POSSIBLE_DUPLICATE or DUPLICATE.
+ */
+function duplicateVerdict(store: DemoStore, draft: ApexParams, leads: DemoRecord[], orgWide: boolean): string {
   const email = text(draft, 'email');
-  if (email && [...store.list('Lead'), ...store.list('Contact')].some((r) => r.Email === email)) {
+  const people = orgWide ? [...leads, ...store.list('Contact')] : leads;
+  if (email && people.some((r) => r.Email === email)) {
     return 'DUPLICATE';
   }
   const keys = matchKeys({ name: text(draft, 'company'), website: text(draft, 'website'), email });
@@ -171,8 +176,11 @@ function duplicateVerdict(store: DemoStore, draft: ApexParams): string {
   const matches = (r: DemoRecord) =>
     (keys.companyKey !== null && r.Match_Key__c === keys.companyKey) ||
     (keys.domainKey !== null && r.Domain_Key__c === keys.domainKey);
-  if (store.list('Lead').some(matches)) {
+  if (leads.some(matches)) {
     return 'POSSIBLE_DUPLICATE';
+  }
+  if (!orgWide) {
+    return 'NEW';
   }
   const customers = new Set(
     store
@@ -183,37 +191,48 @@ function duplicateVerdict(store: DemoStore, draft: ApexParams): string {
   return store.list('Contact').some((c) => customers.has(String(c.AccountId))) ? 'POSSIBLE_DUPLICATE' : 'NEW';
 }
 
-function checkOf(verdict: string): Record<string, unknown> {
-  const message =
-    verdict === 'DUPLICATE'
-      ? 'We already know this person, so the lead cannot be submitted. Your partner manager can tell you more.'
-      : verdict === 'POSSIBLE_DUPLICATE'
-        ? 'We may already know this company. You can still submit the lead: our team will check it before it is worked.'
-        : 'No match found: this looks like a new lead.';
-  return {
-    verdict,
-    message,
-    canSubmit: verdict !== 'DUPLICATE',
-    needsConfirmation: verdict === 'POSSIBLE_DUPLICATE',
-  };
-}
+/** Review notes of PortalLeadSubmissionController, by org-wide verdict. */
+const REVIEW_NOTES: Readonly<Record<string, string | null>> = {
+  DUPLICATE: 'Submitted by partner; the e-mail matches a lead or contact we already have, check before working it',
+  POSSIBLE_DUPLICATE: 'Submitted by partner; possible duplicate of a known company, check before working it',
+  NEW: null,
+};
 
 const getFormOptions: ApexHandler = (_params, store) => ({
   segments: store.dataset.picklists['Lead.Segment__c'] ?? [],
 });
 
-const checkDuplicates: ApexHandler = (params, store) =>
-  checkOf(duplicateVerdict(store, (params.draft ?? {}) as ApexParams));
-
 const submitLead: ApexHandler = (params, store) => {
   const draft = (params.draft ?? {}) as ApexParams;
+  const refused = (verdict: string | null, needsConfirmation: boolean, message: string) => ({
+    success: false,
+    leadId: null,
+    verdict,
+    needsConfirmation,
+    message,
+  });
   if (!text(draft, 'lastName') || !text(draft, 'company')) {
-    return { success: false, leadId: null, verdict: null, message: 'Enter at least the last name and the company.' };
+    return refused(null, false, 'Enter at least the last name and the company.');
   }
-  const check = checkOf(duplicateVerdict(store, draft));
-  if (!check.canSubmit || (check.needsConfirmation && params.confirmPossibleDuplicate !== true)) {
-    return { success: false, leadId: null, verdict: check.verdict, message: check.message };
+  // The hourly limit (Portal_Guard_Policy__mdt) is not modelled: the preview has one session.
+  const accountId = partnerAccountId(store);
+  const own = store.list('Lead').filter((l) => l.Partner_Account__c === accountId);
+  const verdict = duplicateVerdict(store, draft, own, false);
+  if (verdict === 'DUPLICATE') {
+    return refused(
+      verdict,
+      false,
+      'Your partnership already has a lead with this e-mail address (submitted by you or shared with you), so it cannot be submitted again.',
+    );
   }
+  if (verdict === 'POSSIBLE_DUPLICATE' && params.confirmPossibleDuplicate !== true) {
+    return refused(
+      verdict,
+      true,
+      'Your partnership already has a lead for this company. You can still submit this one: our team will check it before it is worked.',
+    );
+  }
+  const orgVerdict = duplicateVerdict(store, draft, store.list('Lead'), true);
   const keys = matchKeys({
     name: text(draft, 'company'),
     website: text(draft, 'website'),
@@ -236,17 +255,16 @@ const submitLead: ApexHandler = (params, store) => {
     Description: text(draft, 'description'),
     Status: 'Open - Not Contacted',
     Partner_Direction__c: 'From Partner',
-    Partner_Account__c: partnerAccountId(store),
+    Partner_Account__c: accountId,
     Match_Key__c: keys.companyKey,
     Domain_Key__c: keys.domainKey,
-    Routing_Reason__c: check.needsConfirmation
-      ? 'Submitted by partner; possible duplicate of a known company, check before working it'
-      : null,
+    Routing_Reason__c: REVIEW_NOTES[orgVerdict] ?? null,
   });
   return {
     success: true,
     leadId: lead.Id,
-    verdict: check.verdict,
+    verdict,
+    needsConfirmation: false,
     message: 'Thank you: the lead was submitted for review.',
   };
 };
@@ -443,7 +461,6 @@ export const LEADS: Readonly<Record<string, ApexHandler>> = {
   'PortalLeadInboxController.reject': reject,
   'PortalLeadInboxController.updateStatus': updateStatus,
   'PortalLeadSubmissionController.getFormOptions': getFormOptions,
-  'PortalLeadSubmissionController.checkDuplicates': checkDuplicates,
   'PortalLeadSubmissionController.submit': submitLead,
   'LeadRoutingPanelController.getRouting': getRouting,
   'LeadRoutingPanelController.rerouteToNext': rerouteToNext,

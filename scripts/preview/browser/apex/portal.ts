@@ -219,14 +219,41 @@ function validate(store: DemoStore, a: ApexParams | null): { field: string; mess
   return errors;
 }
 
+/** Receipts of PortalPartnerApplicationController, same wording. */
+const AWAITING_CODE =
+  'Thank you. We have e-mailed you a code: enter it below to confirm your address. We look at your application once it is confirmed.';
+const CONFIRMED =
+  'Thank you: your e-mail address is confirmed and your application is with our team. We will email you at that address.';
+const BAD_CODE = 'This code is not valid or has expired. Check the e-mail, or apply again to get a new code.';
+/** Portal_Guard_Policy__mdt Default: Minimum Fill Seconds. */
+const MINIMUM_FILL_MILLIS = 3000;
+
+/** One-time codes of pending applications (the org keeps only their hash and e-mails the code). */
+const pendingCodes = new Map<string, string>();
+
+function newCode(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+}
+
+const awaitingCode = () => ({ received: true, awaitingCode: true, message: AWAITING_CODE, errors: [] });
+
 const submitApplication: ApexHandler = (params, store) => {
   const a = (params.application ?? null) as ApexParams | null;
   const errors = validate(store, a);
   if (errors.length > 0 || !a) {
-    return { received: false, message: 'Please correct the highlighted fields.', errors };
+    return { received: false, awaitingCode: false, message: 'Please correct the highlighted fields.', errors };
   }
-  // The trigger decides the route (applicationDecision) in the org; the preview records the application only.
-  store.insert('Partner_Application__c', {
+  // PortalGuard.checkForm: a filled honeypot or a form sent too fast is dropped with the same receipt.
+  if (text(a, 'fax') || typeof a.fillMillis !== 'number' || a.fillMillis < MINIMUM_FILL_MILLIS) {
+    return awaitingCode();
+  }
+  // The org throttles per e-mail, domain and source and e-mails the code; the preview keeps the code in memory.
+  const id = store.insert('Partner_Application__c', {
     Name: nextName(store, 'Partner_Application__c', 'APP'),
     Company_Name__c: text(a, 'companyName'),
     Website__c: text(a, 'website'),
@@ -240,13 +267,24 @@ const submitApplication: ApexHandler = (params, store) => {
     Employees__c: a.employees === undefined ? null : (a.employees as number | null),
     Certifications__c: text(a, 'certifications'),
     Terms_Accepted__c: true,
-    Status__c: 'Submitted',
-  });
-  return {
-    received: true,
-    message: 'Thank you. We have received your application and will email you at the address you gave.',
-    errors: [],
-  };
+    Status__c: 'Pending Verification',
+  }).Id;
+  pendingCodes.set(newCode(), String(id));
+  return awaitingCode();
+};
+
+const verifyApplication: ApexHandler = (params, store) => {
+  const code = String(params.code ?? '')
+    .replace(/[^0-9A-Fa-f]/g, '')
+    .toUpperCase();
+  const id = pendingCodes.get(code);
+  if (!id) {
+    return { received: false, awaitingCode: false, message: BAD_CODE, errors: [] };
+  }
+  pendingCodes.delete(code);
+  // The trigger decides the route (applicationDecision) in the org; the preview records the confirmation only.
+  store.update(id, { Status__c: 'Submitted' });
+  return { received: true, awaitingCode: false, message: CONFIRMED, errors: [] };
 };
 
 export const PORTAL: Readonly<Record<string, ApexHandler>> = {
@@ -255,4 +293,5 @@ export const PORTAL: Readonly<Record<string, ApexHandler>> = {
   'PortalResourceLibraryController.logDownload': logDownload,
   'PortalPartnerApplicationController.getPrograms': getPrograms,
   'PortalPartnerApplicationController.submitApplication': submitApplication,
+  'PortalPartnerApplicationController.verifyApplication': verifyApplication,
 };

@@ -1,13 +1,16 @@
 // Generated from lwc-ts-src/partnerApplicationForm/partnerApplicationForm.ts by `npm run build`. Do not edit.
 /**
  * The public partner application form (guest users of the partner site). Lists the open
- * programs, checks the input in the browser, and submits it; the server validates again and
+ * programs, checks the input in the browser, and submits it with the bot check's inputs (how long
+ * the form was open, and a honeypot field people never see); the server validates again and
  * answers with a neutral receipt (it never says whether the company matched an existing
- * partner) or with the fields to correct.
+ * partner) or with the fields to correct. A received application waits for the code the server
+ * e-mails the applicant: the second step takes it, and only then is the application considered.
  */
 import { LightningElement, wire } from 'lwc';
 import getPrograms from '@salesforce/apex/PortalPartnerApplicationController.getPrograms';
 import submitApplication from '@salesforce/apex/PortalPartnerApplicationController.submitApplication';
+import verifyApplication from '@salesforce/apex/PortalPartnerApplicationController.verifyApplication';
 import { errorMessage } from 'c/errorUtils';
 const EMPTY = {
     companyName: '',
@@ -74,6 +77,17 @@ export default class PartnerApplicationForm extends LightningElement {
     confirmation;
     formMessage;
     fieldErrors = [];
+    /** The applicant must enter the e-mailed code. */
+    awaitingCode = false;
+    code = '';
+    codeMessage;
+    verified;
+    /** Filled only by bots: people never see the field. */
+    trap = '';
+    loadedAt = Date.now();
+    connectedCallback() {
+        this.loadedAt = Date.now();
+    }
     @wire(getPrograms, {})
     wiredPrograms({ data, error }) {
         if (data) {
@@ -90,6 +104,12 @@ export default class PartnerApplicationForm extends LightningElement {
     }
     get showForm() {
         return !!this.programs && !this.confirmation;
+    }
+    get showCodeStep() {
+        return this.awaitingCode && !this.verified;
+    }
+    get confirmLabel() {
+        return this.submitting ? 'Confirming…' : 'Confirm';
     }
     get hasPrograms() {
         return (this.programs ?? []).length > 0;
@@ -130,6 +150,38 @@ export default class PartnerApplicationForm extends LightningElement {
         // A corrected field no longer carries the server's complaint.
         target.setCustomValidity?.('');
     }
+    handleTrapChange(event) {
+        this.trap = event.target.value ?? '';
+    }
+    handleCodeChange(event) {
+        this.code = String(event.detail?.value ?? '');
+    }
+    async handleConfirm() {
+        if (this.submitting) {
+            return;
+        }
+        if (this.code.trim() === '') {
+            this.codeMessage = 'Enter the code from the e-mail.';
+            return;
+        }
+        this.submitting = true;
+        this.codeMessage = undefined;
+        try {
+            const receipt = await verifyApplication({ code: this.code });
+            if (receipt.received) {
+                this.verified = receipt.message ?? 'Thank you: your application is confirmed.';
+            }
+            else {
+                this.codeMessage = receipt.message ?? 'This code is not valid.';
+            }
+        }
+        catch (error) {
+            this.codeMessage = errorMessage(error, 'The code could not be checked. Please try again later.');
+        }
+        finally {
+            this.submitting = false;
+        }
+    }
     inputs() {
         return Array.from(this.template?.querySelectorAll('[data-field]') ?? []);
     }
@@ -147,9 +199,12 @@ export default class PartnerApplicationForm extends LightningElement {
         this.formMessage = undefined;
         this.fieldErrors = [];
         try {
-            const receipt = await submitApplication({ application: applicationInput(this.values) });
+            const receipt = await submitApplication({
+                application: { ...applicationInput(this.values), fillMillis: Date.now() - this.loadedAt, fax: text(this.trap) },
+            });
             if (receipt.received) {
                 this.confirmation = receipt.message ?? 'Thank you. We have received your application.';
+                this.awaitingCode = receipt.awaitingCode === true;
             }
             else {
                 this.fieldErrors = receipt.errors ?? [];

@@ -1,0 +1,3 @@
+trigger ContentDocumentLinkTrigger on ContentDocumentLink(before insert, after insert, after delete) {
+  new ContentDocumentLinkTriggerHandler().run();
+}
