@@ -13,6 +13,7 @@ import { dealRegistrationRules } from './dealRegistration';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
+import { programMetricsRules } from './programMetrics';
 import type { JsonObject } from './ruleInput';
 
 export { RuleError } from './ruleError';
@@ -24,6 +25,7 @@ export * from './dealRegistration';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
+export * from './programMetrics';
 export * from './safeUrl';
 
 export type RuleFunction = (input: JsonObject) => unknown;
@@ -36,4 +38,5 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...onboardingRules,
   ...tiersRules,
   ...leadSharingRules,
+  ...programMetricsRules,
 });

@@ -14,6 +14,7 @@ import { dealRegistrationRules } from './dealRegistration';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
+import { programMetricsRules } from './programMetrics';
 export { RuleError } from './ruleError';
 export * from './matchKey';
 export * from './attribution';
@@ -22,6 +23,7 @@ export * from './dealRegistration';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
+export * from './programMetrics';
 export * from './safeUrl';
 export const ruleRegistry = Object.freeze({
     ...matchKeyRules,
@@ -31,4 +33,5 @@ export const ruleRegistry = Object.freeze({
     ...onboardingRules,
     ...tiersRules,
     ...leadSharingRules,
+    ...programMetricsRules,
 });
