@@ -206,6 +206,7 @@ describe('the partner portal in force-app/portal', () => {
     ['training', 'c:trainingTracker', 'RequiresLogin'],
     ['resources', 'c:resourceLibrary', 'RequiresLogin'],
     ['earnings', 'c:partnerEarnings', 'RequiresLogin'],
+    ['my-performance', 'c:partnerPerformance', 'RequiresLogin'],
     ['apply', 'c:partnerApplicationForm', 'Public'],
   ])('serves /%s with %s (%s)', (urlPrefix, component, access) => {
     expect(componentsOf(urlPrefix)).toEqual([component]);
@@ -241,6 +242,7 @@ describe('the partner portal in force-app/portal', () => {
       'Training__c',
       'Resources__c',
       'Earnings__c',
+      'My_Performance__c',
       'Apply__c',
     ]);
   });

@@ -11,6 +11,7 @@ import { LEADS } from './leads';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
+import { PORTAL_PERFORMANCE } from './portalPerformance';
 import { REGISTRATION_CONFLICT_PANEL } from './registrationConflictPanel';
 import { REGISTRATION_REVIEW } from './registrationReview';
 import { TIERS } from './tiers';
@@ -23,6 +24,7 @@ export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freez
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
   ...PORTAL_EARNINGS,
+  ...PORTAL_PERFORMANCE,
   ...REGISTRATION_CONFLICT_PANEL,
   ...REGISTRATION_REVIEW,
   ...TIERS,
