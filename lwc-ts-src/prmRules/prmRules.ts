@@ -14,6 +14,7 @@ import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
 import { feedbackRules } from './feedback';
+import { programMetricsRules } from './programMetrics';
 import type { JsonObject } from './ruleInput';
 
 export { RuleError } from './ruleError';
@@ -26,6 +27,7 @@ export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
 export * from './feedback';
+export * from './programMetrics';
 export * from './safeUrl';
 
 export type RuleFunction = (input: JsonObject) => unknown;
@@ -39,4 +41,5 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...tiersRules,
   ...leadSharingRules,
   ...feedbackRules,
+  ...programMetricsRules,
 });

@@ -2,15 +2,17 @@
  * Figures that quantify the partner program, computed in the same single pass as the checks:
  * registration decision time, attribution coverage, lead acceptance and SLA, tiers and their
  * movement, sourced vs influenced revenue, partner vs direct win rate and cycle time, and ROI
- * by program (programRoi). Memory: one flag byte per opportunity (keyed in a compact index)
+ * by program (programRoi). Rates, the median decision time and how a lead offer counts are the
+ * program metrics rules the monthly snapshot job uses too (programMetrics). Memory: one flag byte per opportunity (keyed in a compact index)
  * and a number per measured duration; the rest are counters.
  */
-import { leadSlaStatus, programRoi, RuleError } from './rules';
+import { medianDecisionDays, offerOutcome, parseIsoDatetime, programRoi, ratePercent } from './rules';
 import type { AuditContext, Metric, MetricCollector } from './types';
 import { formatNumber } from './report/format';
 import { ByteList, KeyIndex } from './keyIndex';
 import { bool, daysBetween, key15, num, NumberList, str } from './values';
 
+const DAY_MS = 86400000;
 const WON = 1;
 const PARTNER_DEAL = 2;
 const ATTRIBUTED = 4;
@@ -23,8 +25,9 @@ function round(value: number | null, decimals: number): number | null {
   return Math.round(value * factor) / factor;
 }
 
-function percent(part: number, whole: number): number | null {
-  return whole === 0 ? null : round((100 * part) / whole, 1);
+/** A datetime the rules can read, else null (a malformed value counts as absent). */
+function datetime(value: string | null): string | null {
+  return value !== null && parseIsoDatetime(value) !== null ? value : null;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
@@ -51,7 +54,7 @@ class Collector implements MetricCollector {
   private readonly membersPerTier = new Map<string, number>();
   private readonly tierMoves = new Map<string, number>();
   private readonly registrationStatus = new Map<string, number>();
-  private readonly decisionDays = new NumberList();
+  private readonly decisionMs = new NumberList();
   private readonly opportunityKeys = new KeyIndex();
   private readonly opportunityFlags = new ByteList();
   private readonly closed = { partner: 0, direct: 0 };
@@ -62,7 +65,7 @@ class Collector implements MetricCollector {
   private readonly revenueByProgram = new Map<string, number>();
   private readonly commissionsByProgram = new Map<string, number>();
   private readonly costsByProgram = new Map<string, number>();
-  private readonly offers = { decided: 0, accepted: 0, breached: 0, pendingOverdue: 0, pending: 0 };
+  private readonly offers = { decided: 0, accepted: 0, breached: 0, pendingOverdue: 0 };
   private readonly acceptHours = new NumberList();
 
   constructor(private readonly context: AuditContext) {}
@@ -157,9 +160,9 @@ class Collector implements MetricCollector {
     const submitted = str(record, 'Submitted_At__c');
     const decided = str(record, 'Decided_At__c');
     if (submitted !== null && decided !== null) {
-      const days = (Date.parse(decided) - Date.parse(submitted)) / 86400000;
-      if (days >= 0) {
-        this.decisionDays.push(days);
+      const ms = Date.parse(decided) - Date.parse(submitted);
+      if (ms >= 0) {
+        this.decisionMs.push(ms);
       }
     }
   }
@@ -188,41 +191,16 @@ class Collector implements MetricCollector {
   }
 
   private offer(record: Parameters<MetricCollector['onRecord']>[1]): void {
-    const outcome = str(record, 'Outcome__c');
-    const acceptBy = str(record, 'Accept_By__c');
+    const acceptBy = datetime(str(record, 'Accept_By__c'));
     const offeredAt = str(record, 'Offered_At__c');
-    const outcomeAt = str(record, 'Outcome_At__c');
-    if (outcome === null) {
-      return;
-    }
-    if (outcome === 'Pending') {
-      this.offers.pending += 1;
-      if (acceptBy !== null && this.overdue(this.context.now, acceptBy)) {
-        this.offers.pendingOverdue += 1;
-      }
-      return;
-    }
-    this.offers.decided += 1;
-    if (outcome === 'Accepted') {
-      this.offers.accepted += 1;
-      if (offeredAt !== null && outcomeAt !== null) {
-        this.acceptHours.push((Date.parse(outcomeAt) - Date.parse(offeredAt)) / 3600000);
-      }
-    }
-    if (outcome === 'Expired' || (outcomeAt !== null && acceptBy !== null && this.overdue(outcomeAt, acceptBy))) {
-      this.offers.breached += 1;
-    }
-  }
-
-  /** Whether an offer answered (or still open) at `at` was past its deadline, by the SLA rule. */
-  private overdue(at: string, acceptBy: string): boolean {
-    try {
-      return leadSlaStatus({ now: at, acceptBy, status: 'Offered' }).overdue;
-    } catch (error) {
-      if (error instanceof RuleError) {
-        return false;
-      }
-      throw error;
+    const outcomeAt = datetime(str(record, 'Outcome_At__c'));
+    const counted = offerOutcome({ outcome: str(record, 'Outcome__c'), acceptBy, outcomeAt, now: this.context.now });
+    this.offers.decided += counted.decided ? 1 : 0;
+    this.offers.accepted += counted.accepted ? 1 : 0;
+    this.offers.breached += counted.breached ? 1 : 0;
+    this.offers.pendingOverdue += counted.openOverdue ? 1 : 0;
+    if (counted.accepted && offeredAt !== null && outcomeAt !== null) {
+      this.acceptHours.push((Date.parse(outcomeAt) - Date.parse(offeredAt)) / 3600000);
     }
   }
 
@@ -274,14 +252,14 @@ class Collector implements MetricCollector {
       {
         id: 'registration-decision-median-days',
         title: 'Registration decision time (median)',
-        value: round(this.decisionDays.percentile(50), 1),
+        value: medianDecisionDays(this.decisionMs.values()),
         unit: 'days',
-        detail: `From Submitted_At__c to Decided_At__c over ${this.decisionDays.length} decided registrations.`,
+        detail: `From Submitted_At__c to Decided_At__c over ${this.decisionMs.length} decided registrations.`,
       },
       {
         id: 'registration-decision-p90-days',
         title: 'Registration decision time (90th percentile)',
-        value: round(this.decisionDays.percentile(90), 1),
+        value: round((this.decisionMs.percentile(90) ?? NaN) / DAY_MS, 1),
         unit: 'days',
         detail: '9 in 10 registrations are decided within this time.',
       },
@@ -296,14 +274,14 @@ class Collector implements MetricCollector {
       {
         id: 'partner-deals-without-attribution-percent',
         title: 'Partner deals with no attribution',
-        value: percent(unattributed, partnerDeals),
+        value: ratePercent(unattributed, partnerDeals),
         unit: 'percent',
         detail: `${unattributed} of ${partnerDeals} opportunities with a sourcing partner, source registration or partner flag have no attribution row.`,
       },
       {
         id: 'lead-acceptance-rate-percent',
         title: 'Lead acceptance rate',
-        value: percent(this.offers.accepted, this.offers.decided),
+        value: ratePercent(this.offers.accepted, this.offers.decided),
         unit: 'percent',
         detail: `${this.offers.accepted} of ${this.offers.decided} answered or lapsed lead offers were accepted.`,
       },
@@ -317,7 +295,7 @@ class Collector implements MetricCollector {
       {
         id: 'lead-sla-breach-rate-percent',
         title: 'Lead SLA breach rate',
-        value: percent(this.offers.breached + this.offers.pendingOverdue, answered),
+        value: ratePercent(this.offers.breached + this.offers.pendingOverdue, answered),
         unit: 'percent',
         detail: `Offers answered after their deadline or lapsed, plus ${this.offers.pendingOverdue} still open past it, out of ${answered}.`,
       },
@@ -343,7 +321,7 @@ class Collector implements MetricCollector {
         title: 'Partner-attributed revenue (closed won)',
         value: round(sourced + influenced, 2),
         unit: 'currency',
-        detail: `Attributed amounts on won deals; ${String(percent(sourced + influenced, this.wonRevenue))} % of all won revenue (${formatNumber(this.wonRevenue)}).`,
+        detail: `Attributed amounts on won deals; ${String(this.wonRevenue === 0 ? null : round((100 * (sourced + influenced)) / this.wonRevenue, 1))} % of all won revenue (${formatNumber(this.wonRevenue)}).`,
         breakdown: [
           { label: 'Sourced', value: round(sourced, 2) },
           { label: 'Influenced', value: round(influenced, 2) },
@@ -352,14 +330,14 @@ class Collector implements MetricCollector {
       {
         id: 'win-rate-partner-percent',
         title: 'Win rate, partner deals',
-        value: percent(this.won.partner, this.closed.partner),
+        value: ratePercent(this.won.partner, this.closed.partner),
         unit: 'percent',
         detail: `${this.won.partner} won of ${this.closed.partner} closed partner deals.`,
       },
       {
         id: 'win-rate-direct-percent',
         title: 'Win rate, direct deals',
-        value: percent(this.won.direct, this.closed.direct),
+        value: ratePercent(this.won.direct, this.closed.direct),
         unit: 'percent',
         detail: `${this.won.direct} won of ${this.closed.direct} closed direct deals.`,
       },

@@ -1,6 +1,6 @@
 /**
  * The shared rule module as the seed and the audit use it. Every business decision (keys,
- * expiry, routes, SLA, tiers, attribution, commissions, ROI) comes from here, so the audit
+ * expiry, routes, SLA, tiers, attribution, commissions, ROI, program metrics) comes from here, so the audit
  * judges data by exactly the rules the org enforces, never by a re-implementation.
  */
 export {
@@ -27,10 +27,14 @@ export {
   leadSlaStatus,
   localToday,
   matchKeys,
+  medianDecisionDays,
+  offerOutcome,
   programRoi,
+  ratePercent,
   renew,
   validateAttributions,
 } from '../../lwc-ts-src/prmRules/prmRules';
+export { parseIsoDatetime } from '../../lwc-ts-src/prmRules/ruleInput';
 export type {
   AttributionCreditRow,
   AttributionRole,

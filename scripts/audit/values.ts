@@ -63,6 +63,11 @@ export class NumberList {
     this.data[this.length++] = value;
   }
 
+  /** The numbers pushed so far (a view, not a copy). */
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
   /** Nearest-rank percentile (p in 0..100), or null when empty. */
   percentile(p: number): number | null {
     if (this.length === 0) {

@@ -11,6 +11,7 @@ import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
 import { SUPPORT_FLOWS } from './support';
+import { PERFORMANCE_FLOWS } from './performance';
 import { TIER_FLOWS } from './tiers';
 
 export const FLOW_TESTS: E2ETest[] = [
@@ -23,4 +24,5 @@ export const FLOW_TESTS: E2ETest[] = [
   ...ATTRIBUTION_FLOWS,
   ...FEEDBACK_FLOWS,
   ...SUPPORT_FLOWS,
+  ...PERFORMANCE_FLOWS,
 ];

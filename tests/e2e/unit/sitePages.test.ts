@@ -16,7 +16,7 @@ describe('portal pages from the site', () => {
   });
 
   it('orders the pages as the navigation menu does, the rest after', () => {
-    expect(pages.slice(0, 11).map((p) => p.id)).toEqual([
+    expect(pages.slice(0, 12).map((p) => p.id)).toEqual([
       'home',
       'register-deal',
       'my-registrations',
@@ -25,6 +25,7 @@ describe('portal pages from the site', () => {
       'training',
       'resources',
       'earnings',
+      'my-performance',
       'feedback',
       'support',
       'apply',

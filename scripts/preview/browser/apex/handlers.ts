@@ -13,6 +13,7 @@ import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
 import { PORTAL_EARNINGS } from './portalEarnings';
 import { PORTAL_FEEDBACK } from './portalFeedback';
 import { PORTAL_SUPPORT } from './portalSupport';
+import { PORTAL_PERFORMANCE } from './portalPerformance';
 import { REGISTRATION_CONFLICT_PANEL } from './registrationConflictPanel';
 import { REGISTRATION_REVIEW } from './registrationReview';
 import { TIERS } from './tiers';
@@ -27,6 +28,7 @@ export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freez
   ...PORTAL_EARNINGS,
   ...PORTAL_FEEDBACK,
   ...PORTAL_SUPPORT,
+  ...PORTAL_PERFORMANCE,
   ...REGISTRATION_CONFLICT_PANEL,
   ...REGISTRATION_REVIEW,
   ...TIERS,

@@ -15,6 +15,7 @@ import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
 import { feedbackRules } from './feedback';
+import { programMetricsRules } from './programMetrics';
 export { RuleError } from './ruleError';
 export * from './matchKey';
 export * from './attribution';
@@ -24,6 +25,7 @@ export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
 export * from './feedback';
+export * from './programMetrics';
 export * from './safeUrl';
 export const ruleRegistry = Object.freeze({
     ...matchKeyRules,
@@ -34,4 +36,5 @@ export const ruleRegistry = Object.freeze({
     ...tiersRules,
     ...leadSharingRules,
     ...feedbackRules,
+    ...programMetricsRules,
 });
