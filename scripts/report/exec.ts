@@ -3,14 +3,14 @@
  * file (and PDF). Figures are `prm audit`'s metrics on the month's activity.
  */
 import { Command, Option } from 'commander';
-import { EXIT, EXIT_CODES_HELP, UsageError, parseInteger, processOutput, runCommand } from '../audit/cliSupport';
+import { EXIT_CODES_HELP, parseInteger } from '../audit/cliSupport';
 import type { RecordSource } from '../audit/sources';
 import { defaultDeps, type CommandDeps } from '../commands/audit';
 import { auditMetrics, type Figures } from './figures';
 import { parseMonth, periodAsOf, type Period } from './period';
 import { renderExec } from './execHtml';
-import { deliver, DELIVERY_OPTIONS_HELP, withDeliveryOptions, type DeliveryOptions } from './deliver';
-import { openReportSource } from './source';
+import { DELIVERY_OPTIONS_HELP, withDeliveryOptions, type DeliveryOptions } from './deliver';
+import { runReport } from './runReport';
 import { ScopedSource, periodScope } from './scopedSource';
 import { TopPartnersCollector, type PartnerRevenue } from './topPartners';
 
@@ -56,27 +56,14 @@ export async function runExec(
   options: ExecOptions,
   deps: CommandDeps = defaultDeps,
 ): Promise<{ code: number; report?: ExecReport }> {
-  const output = deps.output ?? processOutput(options.json === true);
-  let report: ExecReport | undefined;
-  const code = await runCommand(output, async () => {
-    if (options.month === undefined || options.out === undefined) {
-      throw new UsageError('prm report exec needs --month and --out.');
-    }
-    const opened = await openReportSource(options, deps, output);
-    try {
-      report = await buildExec(opened.source, opened.takenAt, options.month, options.top);
-    } finally {
-      opened.close();
-    }
-    const written = await deliver(renderExec(report), options);
-    output.stdout(
-      output.json
-        ? JSON.stringify({ status: EXIT.OK, files: written, report }, null, 2)
-        : `Executive summary ${report.month.label}: ${written.join(', ')}`,
-    );
-    return EXIT.OK;
+  const { month, out } = options;
+  return runReport(options, deps, {
+    name: 'exec',
+    missing: [month === undefined ? '--month' : '', out === undefined ? '--out' : ''].filter(Boolean),
+    build: (source, takenAt) => buildExec(source, takenAt, month as Period, options.top),
+    render: renderExec,
+    describe: (report) => `Executive summary ${report.month.label}`,
   });
-  return { code, report };
 }
 
 export function execCommand(deps: CommandDeps = defaultDeps): Command {

@@ -4,7 +4,7 @@
  * the data for the quarter, the quarter before and the same quarter a year earlier.
  */
 import { Command } from 'commander';
-import { EXIT, EXIT_CODES_HELP, UsageError, processOutput, runCommand } from '../audit/cliSupport';
+import { EXIT_CODES_HELP } from '../audit/cliSupport';
 import { localToday } from '../audit/rules';
 import type { RecordSource } from '../audit/sources';
 import { defaultDeps, type CommandDeps } from '../commands/audit';
@@ -12,8 +12,8 @@ import { auditMetrics, metric, type Figures } from './figures';
 import { PartnerFactsCollector, type PartnerFacts } from './partnerFacts';
 import { nextQuarter, parseQuarter, periodAsOf, previousQuarter, sameQuarterLastYear, type Period } from './period';
 import { renderQbr } from './qbrHtml';
-import { deliver, DELIVERY_OPTIONS_HELP, withDeliveryOptions, type DeliveryOptions } from './deliver';
-import { openReportSource } from './source';
+import { DELIVERY_OPTIONS_HELP, withDeliveryOptions, type DeliveryOptions } from './deliver';
+import { runReport } from './runReport';
 import { ScopedSource, attributedOpportunities, findPartner, partnerScope, periodScope } from './scopedSource';
 
 export interface QbrOptions extends DeliveryOptions {
@@ -128,27 +128,19 @@ export async function runQbr(
   options: QbrOptions,
   deps: CommandDeps = defaultDeps,
 ): Promise<{ code: number; report?: QbrReport }> {
-  const output = deps.output ?? processOutput(options.json === true);
-  let report: QbrReport | undefined;
-  const code = await runCommand(output, async () => {
-    if (options.partner === undefined || options.quarter === undefined || options.out === undefined) {
-      throw new UsageError('prm report qbr needs --partner, --quarter and --out.');
-    }
-    const opened = await openReportSource(options, deps, output);
-    try {
-      report = await buildQbr(opened.source, opened.takenAt, options.partner, options.quarter);
-    } finally {
-      opened.close();
-    }
-    const written = await deliver(renderQbr(report), options);
-    output.stdout(
-      output.json
-        ? JSON.stringify({ status: EXIT.OK, files: written, report }, null, 2)
-        : `QBR for ${report.partner.name}, ${report.quarter.label}: ${written.join(', ')}`,
-    );
-    return EXIT.OK;
+  const { partner, quarter, out } = options;
+  const missing = [
+    partner === undefined ? '--partner' : '',
+    quarter === undefined ? '--quarter' : '',
+    out === undefined ? '--out' : '',
+  ].filter(Boolean);
+  return runReport(options, deps, {
+    name: 'qbr',
+    missing,
+    build: (source, takenAt) => buildQbr(source, takenAt, partner as string, quarter as Period),
+    render: renderQbr,
+    describe: (report) => `QBR for ${report.partner.name}, ${report.quarter.label}`,
   });
-  return { code, report };
 }
 
 export function qbrCommand(deps: CommandDeps = defaultDeps): Command {

@@ -152,9 +152,9 @@ describe('prm report qbr', () => {
       [{ partner: 'X', ...quarterOption }, /exactly one source/],
       [{ partner: 'X', snapshot, targetOrg: 'org', ...quarterOption }, /exactly one source/],
       [{ partner: 'NOPE', snapshot, ...quarterOption }, /--partner NOPE: no account/],
-      [{ snapshot, ...quarterOption }, /needs --partner, --quarter and --out/],
+      [{ snapshot, ...quarterOption }, /prm report qbr needs --partner\./],
       [{ partner: customer.External_Id__c, snapshot, ...quarterOption }, /is not a partner account/],
-      [{ partner: 'X', snapshot, quarter }, /needs --partner, --quarter and --out/],
+      [{ partner: 'X', snapshot, quarter }, /prm report qbr needs --out\./],
     ] as [QbrOptions, RegExp][]) {
       const errors: string[] = [];
       const output = { json: false, stdout: () => undefined, stderr: (text: string) => errors.push(text) };
