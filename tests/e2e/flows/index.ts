@@ -9,6 +9,7 @@ import { DEAL_REGISTRATION_FLOWS } from './dealRegistration';
 import { LEAD_ROUTING_FLOWS } from './leadRouting';
 import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
+import { REPORT_FLOWS } from './reports';
 import { TIER_FLOWS } from './tiers';
 
 export const FLOW_TESTS: E2ETest[] = [
@@ -19,4 +20,5 @@ export const FLOW_TESTS: E2ETest[] = [
   ...TIER_FLOWS,
   ...APPLICATION_FLOWS,
   ...ATTRIBUTION_FLOWS,
+  ...REPORT_FLOWS,
 ];
