@@ -160,7 +160,7 @@ and certifications, commissions, goals for next quarter. Program figures are prm
 metrics on the partner's records of each quarter.
 
 Examples:
-  $ prm report qbr --snapshot out/demo/snapshot --partner PSP-ACC-0000401 --quarter 2026-Q3 --out out/qbr.html
+  $ prm report qbr --snapshot out/demo/snapshot --partner PSP-ACC-0002772 --quarter 2026-Q3 --out out/qbr.html
   $ prm report qbr -o my-org --partner 0015g00000AbCdE --quarter 2026-Q3 --out qbr.html --pdf
 ${DELIVERY_OPTIONS_HELP}
 ${EXIT_CODES_HELP}`,
