@@ -98,7 +98,7 @@ describe('prm report qbr', () => {
     expect(report.figures.quarter.asOf).toBe('2026-09-30T23:59:59.000Z');
     expect(report.compare.previousQuarter.label).toBe('2026-Q2');
     expect(report.compare.sameQuarterLastYear.label).toBe('2025-Q3');
-  });
+  }, 60000);
 
   it('writes one self-contained page with every section, by external id, from the command line', () => {
     const partner = rows('Account').find((a) => a.Id === busiestPartner(quarter).id) as Row;
@@ -204,7 +204,7 @@ describe('prm report exec', () => {
     expect(report.topPartners.map((p) => p.total)).toEqual(
       [...report.topPartners.map((p) => p.total)].sort((a, b) => b - a),
     );
-  });
+  }, 60000);
 
   it('writes the page from the command line; a bad month exits 2', () => {
     const out = path.join(dir, 'exec.html');
