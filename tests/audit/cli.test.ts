@@ -133,5 +133,5 @@ describe('prm demo', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 120000);
 });
