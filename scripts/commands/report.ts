@@ -1,76 +1,24 @@
-/** `prm report`: reports for leadership (`compare`: before/after KPIs). */
-import path from 'node:path';
-import { Command } from 'commander';
-import { EXIT, EXIT_CODES_HELP, processOutput, runCommand, usageExitCode } from '../audit/cliSupport';
-import { compareKpis, comparisonText, readKpiFile } from '../assess/compare';
-import { defaultDeps, type CommandDeps } from './audit';
-
 /**
- * Runs `prm report compare`; returns the exit code.
- * @param baseline the earlier file
- * @param current the later file
- * @param options output format
- * @param deps output
+ * `prm report`: reports for leadership — a partner QBR pack (qbr), the monthly executive summary
+ * (exec) and before/after KPIs (compare). Each subcommand lives in its own module under
+ * scripts/report/ and is added here.
  */
-export async function runCompareCommand(
-  baseline: string,
-  current: string,
-  options: { json?: boolean },
-  deps: CommandDeps = defaultDeps,
-): Promise<number> {
-  const output = deps.output ?? processOutput(options.json === true);
-  return runCommand(output, async () => {
-    const before = readKpiFile(path.resolve(baseline));
-    const after = readKpiFile(path.resolve(current));
-    const rows = compareKpis(before, after);
-    output.stdout(
-      output.json
-        ? JSON.stringify(
-            {
-              status: EXIT.OK,
-              before: { file: baseline, asOf: before.asOf },
-              after: { file: current, asOf: after.asOf },
-              kpis: rows,
-            },
-            null,
-            2,
-          )
-        : comparisonText(before, after, rows),
-    );
-    return EXIT.OK;
-  });
-}
+import { Command } from 'commander';
+import { usageExitCode } from '../audit/cliSupport';
+import { defaultDeps, type CommandDeps } from './audit';
+import { qbrCommand } from '../report/qbr';
+import { execCommand } from '../report/exec';
+import { compareCommand } from '../report/compare';
 
-export function compareCommand(deps: CommandDeps = defaultDeps): Command {
-  const command = new Command('compare')
-    .description(
-      'Before/after KPIs: a baseline (prm assess --baseline) against a later baseline or audit (prm audit --json).',
-    )
-    .argument('<baseline>', 'the earlier file')
-    .argument('<current>', 'the later file')
-    .option('--json', 'print the comparison as JSON')
-    .addHelpText(
-      'after',
-      `
-KPIs are paired by id; each change is judged better or worse by the KPI's direction (decision
-and follow-up times, unattributed deals, duplicates and stale records are better lower).
-
-Examples:
-  $ prm report compare out/baseline.json out/baseline-q3.json
-  $ prm audit --snapshot out/demo/snapshot --json > out/audit.json; prm report compare out/baseline.json out/audit.json
-
-${EXIT_CODES_HELP}`,
-    )
-    .action(async (baseline: string, current: string, options: { json?: boolean }) => {
-      process.exitCode = await runCompareCommand(baseline, current, options, deps);
-    });
-  return usageExitCode(command);
-}
+export { runCompareCommand } from '../report/compare';
 
 export function reportCommand(deps: CommandDeps = defaultDeps): Command {
-  return usageExitCode(
-    new Command('report')
-      .description('Reports for leadership built from baselines and audits.')
-      .addCommand(compareCommand(deps)),
-  );
+  const command = new Command('report')
+    .description(
+      'Reports for leadership: a partner QBR pack (qbr), the monthly executive summary (exec), before/after KPIs (compare).',
+    )
+    .addCommand(usageExitCode(qbrCommand(deps)))
+    .addCommand(usageExitCode(execCommand(deps)))
+    .addCommand(compareCommand(deps));
+  return usageExitCode(command);
 }

@@ -11,6 +11,7 @@ import { ApiSchemas } from 'jsforce/lib/api/metadata/schema';
 import { listFiles, packageDirectories } from '../lib/project';
 import { lineOf, type Finding } from '../lib/findings';
 import { SITE_SCHEMA_ADDITIONS } from './metadataSiteSchema';
+import { FLOW_SCHEMA_ADDITIONS } from './metadataFlowSchema';
 
 type PropType = string | [string];
 interface SchemaType {
@@ -39,6 +40,7 @@ const SCHEMA_ADDITIONS: Record<string, Record<string, PropType>> = {
   LightningComponentBundle: { targetConfigs: '?any', capabilities: '?any' },
   CustomField: { securityClassification: '?string', trackHistory: '?boolean', trackFeedHistory: '?boolean' },
   ...SITE_SCHEMA_ADDITIONS,
+  ...FLOW_SCHEMA_ADDITIONS,
 };
 
 /** Root types that exist in the current API but not in jsforce's WSDL: not checked below the root. */

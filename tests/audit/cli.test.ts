@@ -137,5 +137,5 @@ describe('prm demo', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 120000);
 });

@@ -12,6 +12,7 @@ import { LEAD_FLOWS } from './leads';
 import { LEAD_SUBMISSION_FLOWS } from './leadSubmission';
 import { SUPPORT_FLOWS } from './support';
 import { PERFORMANCE_FLOWS } from './performance';
+import { REPORT_FLOWS } from './reports';
 import { TIER_FLOWS } from './tiers';
 
 export const FLOW_TESTS: E2ETest[] = [
@@ -25,4 +26,5 @@ export const FLOW_TESTS: E2ETest[] = [
   ...FEEDBACK_FLOWS,
   ...SUPPORT_FLOWS,
   ...PERFORMANCE_FLOWS,
+  ...REPORT_FLOWS,
 ];
