@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo';
 import { migrateCommand } from './commands/migrate';
 import { assessCommand } from './commands/assess';
 import { reportCommand } from './commands/report';
+import { catalogueCommand } from './commands/catalogue';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -33,6 +34,7 @@ export function createProgram(): Command {
     .addCommand(assessCommand())
     .addCommand(migrateCommand())
     .addCommand(reportCommand())
+    .addCommand(catalogueCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

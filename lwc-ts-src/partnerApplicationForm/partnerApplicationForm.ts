@@ -1,7 +1,9 @@
 /**
  * The public partner application form (guest users of the partner site). Lists the open
- * programs, checks the input in the browser, and submits it with the bot check's inputs (how long
- * the form was open, and a honeypot field people never see); the server validates again and
+ * programs and their tiers (an applicant may ask for a higher tier with evidence: revenue,
+ * certifications, closed deals; a reviewer decides it), checks the input in the browser, and
+ * submits it with the bot check's inputs (how long the form was open, and a honeypot field people
+ * never see); the server validates again and
  * answers with a neutral receipt (it never says whether the company matched an existing
  * partner) or with the fields to correct. A received application waits for the code the server
  * e-mails the applicant: the second step takes it, and only then is the application considered.
@@ -15,6 +17,7 @@ import { errorMessage } from 'c/errorUtils';
 type ApexProgram = PrmApex.PortalPartnerApplicationController_ProgramOption;
 type ApexInput = PrmApex.PortalPartnerApplicationController_ApplicationInput;
 type ApexFieldError = PrmApex.PortalPartnerApplicationController_FieldError;
+type ApexTier = PrmApex.PortalPartnerApplicationController_TierOption;
 
 /** A base input component as far as this form uses it. */
 interface FormInput extends HTMLElement {
@@ -35,6 +38,9 @@ export interface ApplicationValues {
   annualRevenue: string;
   employees: string;
   certifications: string;
+  requestedTierId: string;
+  partnerRevenueT12M: string;
+  closedDealsT12M: string;
   termsAccepted: boolean;
 }
 
@@ -50,6 +56,9 @@ const EMPTY: ApplicationValues = {
   annualRevenue: '',
   employees: '',
   certifications: '',
+  requestedTierId: '',
+  partnerRevenueT12M: '',
+  closedDealsT12M: '',
   termsAccepted: false,
 };
 
@@ -65,6 +74,9 @@ const FIELD_LABELS: Record<string, string> = {
   annualRevenue: 'Annual revenue',
   employees: 'Employees',
   certifications: 'Certifications',
+  requestedTierId: 'Tier',
+  partnerRevenueT12M: 'Revenue from our products (12 months)',
+  closedDealsT12M: 'Deals closed (12 months)',
   termsAccepted: 'Program terms',
 };
 
@@ -84,6 +96,7 @@ function numberOrUndefined(value: string): number | undefined {
 /** The values as the server's input shape: trimmed, blanks omitted, the country in capitals. */
 export function applicationInput(values: ApplicationValues): ApexInput {
   const employees = numberOrUndefined(values.employees);
+  const closedDeals = numberOrUndefined(values.closedDealsT12M);
   return {
     companyName: text(values.companyName),
     website: text(values.website),
@@ -96,6 +109,9 @@ export function applicationInput(values: ApplicationValues): ApexInput {
     annualRevenue: numberOrUndefined(values.annualRevenue),
     employees: employees === undefined ? undefined : Math.trunc(employees),
     certifications: text(values.certifications),
+    requestedTierId: text(values.requestedTierId),
+    partnerRevenueT12M: numberOrUndefined(values.partnerRevenueT12M),
+    closedDealsT12M: closedDeals === undefined ? undefined : Math.trunc(closedDeals),
     termsAccepted: values.termsAccepted,
   };
 }
@@ -163,6 +179,37 @@ export default class PartnerApplicationForm extends LightningElement {
     return (this.programs ?? []).find((program) => program.id === this.values.programId)?.description ?? '';
   }
 
+  private get selectedTiers(): ApexTier[] {
+    return (this.programs ?? []).find((program) => program.id === this.values.programId)?.tiers ?? [];
+  }
+
+  get hasTiers(): boolean {
+    return this.selectedTiers.length > 0;
+  }
+
+  /** The entry tier first (decided by the rules), the higher tiers with what a reviewer checks. */
+  get tierOptions(): { label: string; value: string }[] {
+    return this.selectedTiers.map((tier, index) => ({
+      label: index === 0 ? `${tier.name ?? ''} (entry tier)` : (tier.name ?? ''),
+      value: tier.id ?? '',
+    }));
+  }
+
+  /** What the chosen tier asks for; empty for the entry tier, which the rules approve. */
+  get tierCriteria(): string {
+    const tiers = this.selectedTiers;
+    const index = tiers.findIndex((tier) => tier.id === this.values.requestedTierId);
+    if (index <= 0) {
+      return '';
+    }
+    const tier = tiers[index];
+    return (
+      `${tier.name ?? 'This tier'} asks for revenue of ${tier.minRevenue ?? 0}, ` +
+      `${tier.minActiveCertifications ?? 0} active certifications and ${tier.minClosedDeals ?? 0} deals ` +
+      'closed over the last 12 months. A partner manager reviews your evidence before you join at this tier.'
+    );
+  }
+
   get errorItems(): { key: string; text: string }[] {
     return this.fieldErrors.map((error, index) => ({
       key: `${error.field ?? 'form'}-${index}`,
@@ -186,6 +233,13 @@ export default class PartnerApplicationForm extends LightningElement {
     }
     if (field === 'termsAccepted') {
       this.values = { ...this.values, termsAccepted: event.detail?.checked ?? target.checked === true };
+    } else if (field === 'programId') {
+      // A tier belongs to one program: another program starts again at its entry tier.
+      this.values = {
+        ...this.values,
+        programId: String(event.detail?.value ?? target.value ?? ''),
+        requestedTierId: '',
+      };
     } else {
       this.values = { ...this.values, [field]: String(event.detail?.value ?? target.value ?? '') };
     }

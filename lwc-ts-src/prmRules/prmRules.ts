@@ -10,6 +10,7 @@ import { matchKeyRules } from './matchKey';
 import { attributionRules } from './attribution';
 import { commissionsRules } from './commissions';
 import { dealRegistrationRules } from './dealRegistration';
+import { dealRegistrationFieldSyncRules } from './dealRegistrationFieldSync';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
@@ -23,6 +24,7 @@ export * from './matchKey';
 export * from './attribution';
 export * from './commissions';
 export * from './dealRegistration';
+export * from './dealRegistrationFieldSync';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
@@ -37,6 +39,7 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...attributionRules,
   ...commissionsRules,
   ...dealRegistrationRules,
+  ...dealRegistrationFieldSyncRules,
   ...onboardingRules,
   ...tiersRules,
   ...leadSharingRules,

@@ -7,6 +7,7 @@
  *   only after the program's grace period, recovery during grace cancels the downgrade.
  * - `tierAtRisk`: whether expiring certifications or a revenue trend would drop the tier.
  * - `tierProgress`: the gap to the next tier, per criterion, for the progress display.
+ * - `tierRequest`: which tier an applicant may enter by the rules, and the evidence a reviewer sees.
  * - `engagementScore`: a 0-100 engagement score from activity and revenue.
  *
  * Amounts are compared and rounded in integer hundredths (half up) so both runtimes agree.
@@ -168,6 +169,30 @@ export interface TierCriterionProgress {
 
 export interface TierProgress {
   nextTierId: string | null;
+  criteria: TierCriterionProgress[];
+}
+
+export interface TierRequestInput {
+  /** The ladder of the program applied to. */
+  tiers: TierDefinition[];
+  /** The tier the applicant asks for; absent or blank: the entry tier. */
+  requestedTierId?: string | null;
+  /** What the applicant declares: trailing-12-month revenue, active certifications, closed deals. */
+  evidence?: TierMetrics | null;
+}
+
+/** Who decides a requested tier: the rules (the entry tier) or a reviewer (any higher tier). */
+export type TierRequestRoute = 'Auto' | 'Review';
+
+export interface TierRequestDecision {
+  /** The lowest-ranked tier of the ladder: where every partner may start without review. */
+  entryTierId: string;
+  /** The tier asked for, the entry tier when none was. */
+  requestedTierId: string;
+  route: TierRequestRoute;
+  /** Whether the declared evidence meets every criterion of the requested tier. */
+  evidenceMeetsCriteria: boolean;
+  /** The requested tier's criteria against the evidence, as the reviewer sees them. */
   criteria: TierCriterionProgress[];
 }
 
@@ -509,6 +534,32 @@ export function tierProgress(input: TierProgressInput): TierProgress {
   };
 }
 
+/**
+ * Decides an application's requested tier. The entry tier (lowest rank) is approved by the
+ * rules; any higher tier goes to a reviewer, whatever the evidence says, because the evidence is
+ * declared by the applicant. The requested tier's criteria are compared with the evidence so the
+ * reviewer sees what holds and what is missing. A tier that is not on the ladder: UNKNOWN_TIER.
+ */
+export function tierRequest(input: TierRequestInput): TierRequestDecision {
+  const ladder = readLadder(input.tiers);
+  const evidence = readMetrics(input.evidence);
+  const requestedId = optString(input.requestedTierId, 'requestedTierId');
+  const entry = ladder[0];
+  const requested = requestedId === null || requestedId.trim() === '' ? entry : findRung(ladder, requestedId);
+  const criteria = [
+    progress('revenueT12M', evidence.revenue, requested.minRevenue),
+    progress('activeCertifications', evidence.certifications, requested.minCertifications),
+    progress('closedDealsT12M', evidence.deals, requested.minDeals),
+  ];
+  return {
+    entryTierId: entry.id,
+    requestedTierId: requested.id,
+    route: requested.rank === entry.rank ? 'Auto' : 'Review',
+    evidenceMeetsCriteria: criteria.every((criterion) => criterion.met),
+    criteria,
+  };
+}
+
 function progress(criterion: TierCriterionName, current: number, required: number): TierCriterionProgress {
   const met = current >= required;
   let percent: number;
@@ -588,5 +639,6 @@ export const tiersRules: Record<string, RuleFunction> = {
   trailingMetrics: (input) => trailingMetrics(input as unknown as TrailingMetricsInput),
   tierAtRisk: (input) => tierAtRisk(input as unknown as TierAtRiskInput),
   tierProgress: (input) => tierProgress(input as unknown as TierProgressInput),
+  tierRequest: (input) => tierRequest(input as unknown as TierRequestInput),
   engagementScore: (input) => engagementScore(input as unknown as EngagementScoreInput),
 };

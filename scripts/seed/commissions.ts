@@ -52,6 +52,7 @@ export function emitCommissions(
       Earned_On__c: closeDate,
       Status__c: status,
       Paid_On__c: status === 'Paid' ? paidOn : null,
+      Payout_Batch__c: status === 'Paid' ? `PAYOUT-${String(change.period)}-01` : null,
       Unique_Key__c: null,
     });
     if (!plantDone && status !== 'Paid' && ctx.planter.should('commission-mismatch')) {

@@ -456,6 +456,7 @@ describe('metrics', () => {
           Period__c: '2025-01',
           Status__c: 'Paid',
           Paid_On__c: '2025-03-01',
+          Payout_Batch__c: 'PAYOUT-2025-01-20250301000000',
         },
       ],
       Lead_Offer__c: [
@@ -514,5 +515,20 @@ describe('outputs', () => {
     const text = renderText(result, { color: false });
     expect(text).toContain('duplicate-account Account Account-2: "<SCRIPT>alert(1)</SCRIPT>" duplicates');
     expect(text).not.toContain('\u001b[');
+  });
+});
+
+describe('payout runs', () => {
+  it('reports a Paid commission that names no payout batch, and accepts one paid through a run', async () => {
+    const paid = { Amount__c: 10, Period__c: '2025-01', Status__c: 'Paid', Paid_On__c: '2025-03-01' };
+    const result = await audit({
+      Partner_Commission__c: [
+        { Id: id('Partner_Commission__c', 1), ...paid },
+        { Id: id('Partner_Commission__c', 2), ...paid, Payout_Batch__c: 'PAYOUT-2025-01-20250301000000' },
+        { Id: id('Partner_Commission__c', 3), ...paid, Status__c: 'Approved', Paid_On__c: null },
+      ],
+    });
+    const missing = result.findings.filter((f) => f.check === 'missing-field' && /Payout_Batch__c/.test(f.message));
+    expect(missing.map((f) => f.externalId)).toEqual(['Partner_Commission__c-1']);
   });
 });

@@ -22,8 +22,17 @@ const submitMock = apexMock(submitApplication);
 const verifyMock = apexMock(verifyApplication);
 
 const PROGRAMS = [
-  { id: 'a00000000000001AAA', name: 'Reseller Program', programType: 'Reseller', description: 'Resell our products.' },
-  { id: 'a00000000000002AAA', name: 'Referral Program', programType: 'Referral' },
+  {
+    id: 'a00000000000001AAA',
+    name: 'Reseller Program',
+    programType: 'Reseller',
+    description: 'Resell our products.',
+    tiers: [
+      { id: 'a01000000000001AAA', name: 'Registered', minRevenue: 0, minActiveCertifications: 0, minClosedDeals: 0 },
+      { id: 'a01000000000002AAA', name: 'Gold', minRevenue: 250000, minActiveCertifications: 3, minClosedDeals: 5 },
+    ],
+  },
+  { id: 'a00000000000002AAA', name: 'Referral Program', programType: 'Referral', tiers: [] },
 ];
 
 const render = () => mount('c-partner-application-form', PartnerApplicationForm);
@@ -60,6 +69,9 @@ describe('applicationInput', () => {
       annualRevenue: '1000.5',
       employees: '3.9',
       certifications: '',
+      requestedTierId: '',
+      partnerRevenueT12M: '',
+      closedDealsT12M: '',
       termsAccepted: true,
     };
     expect(applicationInput(values)).toEqual({
@@ -74,6 +86,9 @@ describe('applicationInput', () => {
       annualRevenue: 1000.5,
       employees: 3,
       certifications: undefined,
+      requestedTierId: undefined,
+      partnerRevenueT12M: undefined,
+      closedDealsT12M: undefined,
       termsAccepted: true,
     });
     expect(applicationInput({ ...values, annualRevenue: 'abc', employees: '' })).toMatchObject({
@@ -104,6 +119,53 @@ describe('c-partner-application-form', () => {
     await flush();
     expect($(element, '[data-id="program-description"]')!.textContent).toBe('Resell our products.');
     await expectAccessible(element);
+  });
+
+  it('lets the applicant ask for a tier with evidence and says a higher tier is reviewed', async () => {
+    submitMock.mockResolvedValue({ received: true, message: 'Thank you.', errors: [] });
+    const element = render();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    await fillIn(element);
+
+    const tiers = $(element, '[data-field="requestedTierId"]') as unknown as { options: { label: string }[] };
+    expect(tiers.options.map((option) => option.label)).toEqual(['Registered (entry tier)', 'Gold']);
+    expect($(element, '[data-id="tier-criteria"]')).toBeNull();
+    type(element, 'requestedTierId', 'a01000000000002AAA');
+    type(element, 'partnerRevenueT12M', '300000');
+    type(element, 'closedDealsT12M', '6.4');
+    await flush();
+    expect($(element, '[data-id="tier-criteria"]')!.textContent).toContain(
+      'revenue of 250000, 3 active certifications and 5 deals',
+    );
+    await expectAccessible(element);
+
+    $(element, '[data-id="submit"]')!.click();
+    await flush();
+    expect(submitMock).toHaveBeenCalledWith({
+      application: expect.objectContaining({
+        requestedTierId: 'a01000000000002AAA',
+        partnerRevenueT12M: 300000,
+        closedDealsT12M: 6,
+      }),
+    });
+  });
+
+  it('starts again at the entry tier when the program changes', async () => {
+    const element = render();
+    programsWire.emit(PROGRAMS);
+    await flush();
+    type(element, 'programId', 'a00000000000001AAA');
+    await flush();
+    type(element, 'requestedTierId', 'a01000000000002AAA');
+    await flush();
+    type(element, 'programId', 'a00000000000002AAA');
+    await flush();
+    // The Referral program has no tiers: no tier to ask for, and the Gold request is gone.
+    expect($(element, '[data-field="requestedTierId"]')).toBeNull();
+    type(element, 'programId', 'a00000000000001AAA');
+    await flush();
+    expect(($(element, '[data-field="requestedTierId"]') as unknown as { value: string }).value).toBe('');
   });
 
   it('sends the application and shows the neutral confirmation', async () => {

@@ -69,7 +69,8 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement[]>> = {
   ],
   Partner_Commission__c: [
     { fields: ['Opportunity__c', 'Partner_Account__c', 'Program__c', 'Amount__c', 'Status__c', 'Period__c'] },
-    { fields: ['Paid_On__c'], when: status('Status__c', 'Paid') },
+    // A payout run pays a confirmed export: a Paid commission names its payout batch (CommissionPayoutRun).
+    { fields: ['Paid_On__c', 'Payout_Batch__c'], when: status('Status__c', 'Paid') },
   ],
   Program_Cost__c: [{ fields: ['Program__c', 'Amount__c', 'Cost_Type__c', 'Period__c'] }],
   Lead: [

@@ -159,12 +159,33 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const WEBSITE = /^(https?:\/\/)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+([/?#].*)?$/;
 
+/** A program's ladder, entry tier first, as `PortalPartnerApplicationController.TierOption`. */
+function tierOptions(store: DemoStore, programId: string) {
+  return store
+    .list('Partner_Tier__c')
+    .filter((t) => t.Program__c === programId)
+    .sort((a, b) => Number(a.Rank__c ?? 0) - Number(b.Rank__c ?? 0))
+    .map((t) => ({
+      id: t.Id,
+      name: t.Name,
+      minRevenue: t.Min_Revenue_T12M__c ?? null,
+      minActiveCertifications: t.Min_Active_Certifications__c ?? null,
+      minClosedDeals: t.Min_Closed_Deals__c ?? null,
+    }));
+}
+
 const getPrograms: ApexHandler = (_params, store) =>
   store
     .list('Partner_Program__c')
     .filter((p) => p.Active__c === true)
     .sort((a, b) => String(a.Name).localeCompare(String(b.Name)))
-    .map((p) => ({ id: p.Id, name: p.Name, programType: p.Program_Type__c, description: p.Description__c ?? null }));
+    .map((p) => ({
+      id: p.Id,
+      name: p.Name,
+      programType: p.Program_Type__c,
+      description: p.Description__c ?? null,
+      tiers: tierOptions(store, p.Id),
+    }));
 
 /** The controller's field checks (PortalPartnerApplicationController.validate), same messages. */
 function validate(store: DemoStore, a: ApexParams | null): { field: string; message: string }[] {
@@ -216,6 +237,17 @@ function validate(store: DemoStore, a: ApexParams | null): { field: string; mess
   if (!program || store.objectOf(program.Id) !== 'Partner_Program__c' || program.Active__c !== true) {
     add('programId', 'Choose a program.');
   }
+  if (a.partnerRevenueT12M !== null && a.partnerRevenueT12M !== undefined && Number(a.partnerRevenueT12M) < 0) {
+    add('partnerRevenueT12M', 'Revenue cannot be negative.');
+  }
+  if (a.closedDealsT12M !== null && a.closedDealsT12M !== undefined && Number(a.closedDealsT12M) < 0) {
+    add('closedDealsT12M', 'Closed deals cannot be negative.');
+  }
+  const tierId = text(a, 'requestedTierId');
+  const tier = tierId ? store.get(tierId) : undefined;
+  if (tierId && (!tier || tier.Program__c !== programId)) {
+    add('requestedTierId', 'Choose a tier of the program.');
+  }
   return errors;
 }
 
@@ -266,6 +298,9 @@ const submitApplication: ApexHandler = (params, store) => {
     Annual_Revenue__c: a.annualRevenue === undefined ? null : (a.annualRevenue as number | null),
     Employees__c: a.employees === undefined ? null : (a.employees as number | null),
     Certifications__c: text(a, 'certifications'),
+    Requested_Tier__c: text(a, 'requestedTierId'),
+    Partner_Revenue_T12M__c: a.partnerRevenueT12M === undefined ? null : (a.partnerRevenueT12M as number | null),
+    Closed_Deals_T12M__c: a.closedDealsT12M === undefined ? null : (a.closedDealsT12M as number | null),
     Terms_Accepted__c: true,
     Status__c: 'Pending Verification',
   }).Id;

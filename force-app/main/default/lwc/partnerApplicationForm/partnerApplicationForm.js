@@ -1,8 +1,10 @@
 // Generated from lwc-ts-src/partnerApplicationForm/partnerApplicationForm.ts by `npm run build`. Do not edit.
 /**
  * The public partner application form (guest users of the partner site). Lists the open
- * programs, checks the input in the browser, and submits it with the bot check's inputs (how long
- * the form was open, and a honeypot field people never see); the server validates again and
+ * programs and their tiers (an applicant may ask for a higher tier with evidence: revenue,
+ * certifications, closed deals; a reviewer decides it), checks the input in the browser, and
+ * submits it with the bot check's inputs (how long the form was open, and a honeypot field people
+ * never see); the server validates again and
  * answers with a neutral receipt (it never says whether the company matched an existing
  * partner) or with the fields to correct. A received application waits for the code the server
  * e-mails the applicant: the second step takes it, and only then is the application considered.
@@ -24,6 +26,9 @@ const EMPTY = {
     annualRevenue: '',
     employees: '',
     certifications: '',
+    requestedTierId: '',
+    partnerRevenueT12M: '',
+    closedDealsT12M: '',
     termsAccepted: false,
 };
 const FIELD_LABELS = {
@@ -38,6 +43,9 @@ const FIELD_LABELS = {
     annualRevenue: 'Annual revenue',
     employees: 'Employees',
     certifications: 'Certifications',
+    requestedTierId: 'Tier',
+    partnerRevenueT12M: 'Revenue from our products (12 months)',
+    closedDealsT12M: 'Deals closed (12 months)',
     termsAccepted: 'Program terms',
 };
 function text(value) {
@@ -54,6 +62,7 @@ function numberOrUndefined(value) {
 /** The values as the server's input shape: trimmed, blanks omitted, the country in capitals. */
 export function applicationInput(values) {
     const employees = numberOrUndefined(values.employees);
+    const closedDeals = numberOrUndefined(values.closedDealsT12M);
     return {
         companyName: text(values.companyName),
         website: text(values.website),
@@ -66,6 +75,9 @@ export function applicationInput(values) {
         annualRevenue: numberOrUndefined(values.annualRevenue),
         employees: employees === undefined ? undefined : Math.trunc(employees),
         certifications: text(values.certifications),
+        requestedTierId: text(values.requestedTierId),
+        partnerRevenueT12M: numberOrUndefined(values.partnerRevenueT12M),
+        closedDealsT12M: closedDeals === undefined ? undefined : Math.trunc(closedDeals),
         termsAccepted: values.termsAccepted,
     };
 }
@@ -123,6 +135,31 @@ export default class PartnerApplicationForm extends LightningElement {
     get programDescription() {
         return (this.programs ?? []).find((program) => program.id === this.values.programId)?.description ?? '';
     }
+    get selectedTiers() {
+        return (this.programs ?? []).find((program) => program.id === this.values.programId)?.tiers ?? [];
+    }
+    get hasTiers() {
+        return this.selectedTiers.length > 0;
+    }
+    /** The entry tier first (decided by the rules), the higher tiers with what a reviewer checks. */
+    get tierOptions() {
+        return this.selectedTiers.map((tier, index) => ({
+            label: index === 0 ? `${tier.name ?? ''} (entry tier)` : (tier.name ?? ''),
+            value: tier.id ?? '',
+        }));
+    }
+    /** What the chosen tier asks for; empty for the entry tier, which the rules approve. */
+    get tierCriteria() {
+        const tiers = this.selectedTiers;
+        const index = tiers.findIndex((tier) => tier.id === this.values.requestedTierId);
+        if (index <= 0) {
+            return '';
+        }
+        const tier = tiers[index];
+        return (`${tier.name ?? 'This tier'} asks for revenue of ${tier.minRevenue ?? 0}, ` +
+            `${tier.minActiveCertifications ?? 0} active certifications and ${tier.minClosedDeals ?? 0} deals ` +
+            'closed over the last 12 months. A partner manager reviews your evidence before you join at this tier.');
+    }
     get errorItems() {
         return this.fieldErrors.map((error, index) => ({
             key: `${error.field ?? 'form'}-${index}`,
@@ -143,6 +180,14 @@ export default class PartnerApplicationForm extends LightningElement {
         }
         if (field === 'termsAccepted') {
             this.values = { ...this.values, termsAccepted: event.detail?.checked ?? target.checked === true };
+        }
+        else if (field === 'programId') {
+            // A tier belongs to one program: another program starts again at its entry tier.
+            this.values = {
+                ...this.values,
+                programId: String(event.detail?.value ?? target.value ?? ''),
+                requestedTierId: '',
+            };
         }
         else {
             this.values = { ...this.values, [field]: String(event.detail?.value ?? target.value ?? '') };

@@ -11,6 +11,7 @@ import { matchKeyRules } from './matchKey';
 import { attributionRules } from './attribution';
 import { commissionsRules } from './commissions';
 import { dealRegistrationRules } from './dealRegistration';
+import { dealRegistrationFieldSyncRules } from './dealRegistrationFieldSync';
 import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
@@ -21,6 +22,7 @@ export * from './matchKey';
 export * from './attribution';
 export * from './commissions';
 export * from './dealRegistration';
+export * from './dealRegistrationFieldSync';
 export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
@@ -32,6 +34,7 @@ export const ruleRegistry = Object.freeze({
     ...attributionRules,
     ...commissionsRules,
     ...dealRegistrationRules,
+    ...dealRegistrationFieldSyncRules,
     ...onboardingRules,
     ...tiersRules,
     ...leadSharingRules,

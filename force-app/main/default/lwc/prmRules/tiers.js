@@ -264,6 +264,31 @@ export function tierProgress(input) {
         ],
     };
 }
+/**
+ * Decides an application's requested tier. The entry tier (lowest rank) is approved by the
+ * rules; any higher tier goes to a reviewer, whatever the evidence says, because the evidence is
+ * declared by the applicant. The requested tier's criteria are compared with the evidence so the
+ * reviewer sees what holds and what is missing. A tier that is not on the ladder: UNKNOWN_TIER.
+ */
+export function tierRequest(input) {
+    const ladder = readLadder(input.tiers);
+    const evidence = readMetrics(input.evidence);
+    const requestedId = optString(input.requestedTierId, 'requestedTierId');
+    const entry = ladder[0];
+    const requested = requestedId === null || requestedId.trim() === '' ? entry : findRung(ladder, requestedId);
+    const criteria = [
+        progress('revenueT12M', evidence.revenue, requested.minRevenue),
+        progress('activeCertifications', evidence.certifications, requested.minCertifications),
+        progress('closedDealsT12M', evidence.deals, requested.minDeals),
+    ];
+    return {
+        entryTierId: entry.id,
+        requestedTierId: requested.id,
+        route: requested.rank === entry.rank ? 'Auto' : 'Review',
+        evidenceMeetsCriteria: criteria.every((criterion) => criterion.met),
+        criteria,
+    };
+}
 function progress(criterion, current, required) {
     const met = current >= required;
     let percent;
@@ -341,5 +366,6 @@ export const tiersRules = {
     trailingMetrics: (input) => trailingMetrics(input),
     tierAtRisk: (input) => tierAtRisk(input),
     tierProgress: (input) => tierProgress(input),
+    tierRequest: (input) => tierRequest(input),
     engagementScore: (input) => engagementScore(input),
 };
