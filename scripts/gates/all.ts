@@ -21,6 +21,7 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['check:metadata', 'check:metadata'],
   ['check:convert', 'check:convert'],
   ['check:site', 'check:site'],
+  ['check:package', 'check:package'],
 ];
 
 const onlyArg = process.argv.indexOf('--only');

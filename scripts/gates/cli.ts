@@ -1,5 +1,5 @@
 /**
- * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site> [--root DIR]`.
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site|package|upgrade> [--root DIR]`.
  * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
  */
 import { Command, Option } from 'commander';
@@ -9,6 +9,7 @@ import * as apex from './apex';
 import * as convert from './convert';
 import * as flows from './flows';
 import * as metadata from './metadata';
+import * as packageGate from './package';
 import * as pmd from './pmd';
 import * as selectivity from './selectivity';
 import * as site from './site';
@@ -25,6 +26,10 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
   metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },
+  package: {
+    run: packageGate.run,
+    describe: 'namespace-safe code and packageable metadata for the managed package (namespace pspm)',
+  },
   site: {
     run: site.run,
     describe: 'the LWR site: content shapes, routes, navigation, placed components, guest and member access',

@@ -50,7 +50,7 @@ export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boo
 }
 
 /**
- * The package first, then the unpackaged site (it needs the package), the guest persona for
+ * The package first, then the org configuration a package cannot hold, then the unpackaged site (it needs the package), the guest persona for
  * the site's guest user and the site's publication, then the admin persona, then the jobs.
  */
 export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string[] {
@@ -60,6 +60,15 @@ export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string
     'package deploy',
   );
   steps.push('force-app/main');
+  // Org configuration a managed package cannot contain (sharing rules, groups): after the package.
+  const unpackaged = path.join(root, 'force-app', 'unpackaged');
+  if (existsSync(unpackaged) && listFiles(unpackaged, (f) => !f.endsWith('.gitkeep')).length > 0) {
+    ok(
+      sf(['project', 'deploy', 'start', '--source-dir', 'force-app/unpackaged', '--target-org', alias, '--wait', '30']),
+      'org configuration deploy',
+    );
+    steps.push('force-app/unpackaged');
+  }
   const portal = path.join(root, 'force-app', 'portal');
   if (existsSync(portal) && listFiles(portal, (f) => !f.endsWith('.gitkeep')).length > 0) {
     ok(
