@@ -22,6 +22,7 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['check:convert', 'check:convert'],
   ['check:site', 'check:site'],
   ['check:package', 'check:package'],
+  ['check:upgrade', 'check:upgrade'],
 ];
 
 const onlyArg = process.argv.indexOf('--only');

@@ -14,6 +14,7 @@ import * as pmd from './pmd';
 import * as selectivity from './selectivity';
 import * as site from './site';
 import * as soql from './soql';
+import * as upgrade from './upgrade';
 
 export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; describe: string }> = {
   apex: { run: apex.run, describe: 'Apex semantic check (apex-ls) and a test class for every class' },
@@ -29,6 +30,10 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   package: {
     run: packageGate.run,
     describe: 'namespace-safe code and packageable metadata for the managed package (namespace pspm)',
+  },
+  upgrade: {
+    run: upgrade.run,
+    describe: 'nothing released is removed, renamed or retyped (config/released-surface.json)',
   },
   site: {
     run: site.run,
