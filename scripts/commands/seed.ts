@@ -23,7 +23,8 @@ import { estimateRecords, seedToSnapshot, type SeededSnapshot } from '../seed/se
 import { loadSnapshot, STATE_FILE, validateForLoad, type LoadResult } from '../seed/orgLoader';
 import type { GroundTruth } from '../seed/plants';
 import { SalesforceClient } from '../salesforce/client';
-import { defaultDeps, type CommandDeps } from './audit';
+import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from './audit';
+import { namespacedClient } from '../salesforce/namespacedClient';
 
 export interface SeedCommandOptions {
   seed?: number;
@@ -38,6 +39,7 @@ export interface SeedCommandOptions {
   from?: string;
   stateDir?: string;
   batchSize?: number;
+  namespace?: string;
   json?: boolean;
 }
 
@@ -161,10 +163,11 @@ export async function runSeedCommand(
         ...deps.clientOptions,
         onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
       });
+      const namespaced = await namespacedClient(client, options.namespace);
       const total = validated.externalIds.size;
       progress.start(total, `Loading into ${org}`, 'rows');
       try {
-        result.load = await loadSnapshot(client, dir, schema, {
+        result.load = await loadSnapshot(namespaced, dir, schema, {
           stateDir,
           target: `${session.instanceUrl}|${org}`,
           batchSize: options.batchSize,
@@ -254,6 +257,7 @@ export function seedCommand(deps: CommandDeps = defaultDeps): Command {
       'with --target-org: rows per Bulk API 2.0 job (default 10000)',
       parseInteger('--batch-size', 1),
     )
+    .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',

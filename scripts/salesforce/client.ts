@@ -178,6 +178,38 @@ export class SalesforceClient {
     }
   }
 
+  /** Names of every object the org has (global describe). */
+  async describeGlobal(): Promise<string[]> {
+    const result = await this.json<{ sobjects: { name: string }[] }>('GET', `${this.base}/sobjects`);
+    return result.sobjects.map((o) => o.name);
+  }
+
+  /**
+   * Tooling API query (setup objects such as InstalledSubscriberPackage), following pages.
+   * @param soql the query
+   */
+  async *toolingQuery(soql: string): AsyncGenerator<Record<string, unknown>> {
+    let next: string | undefined = `${this.base}/tooling/query?q=${encodeURIComponent(soql)}`;
+    while (next) {
+      const page: { records: Record<string, unknown>[]; done: boolean; nextRecordsUrl?: string } = await this.json(
+        'GET',
+        next,
+      );
+      yield* page.records;
+      next = page.done || !page.nextRecordsUrl ? undefined : page.nextRecordsUrl;
+    }
+  }
+
+  /**
+   * Runs anonymous Apex through the Tooling API; the platform compiles and runs it as the user.
+   * @param body the Apex
+   */
+  async executeAnonymous(
+    body: string,
+  ): Promise<{ compiled: boolean; success: boolean; exceptionMessage?: string | null }> {
+    return this.json('GET', `${this.base}/tooling/executeAnonymous?anonymousBody=${encodeURIComponent(body)}`);
+  }
+
   /** `SELECT COUNT() FROM object`. */
   async count(objectName: string): Promise<number> {
     const result = await this.json<{ totalSize: number }>(
