@@ -8,6 +8,7 @@ import { rulesCommand } from './commands/rules';
 import { seedCommand } from './commands/seed';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
+import { doctorCommand } from './commands/doctor';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -25,6 +26,7 @@ export function createProgram(): Command {
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(demoCommand())
+    .addCommand(doctorCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

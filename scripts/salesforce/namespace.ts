@@ -29,7 +29,9 @@ export class NamespaceMap {
       return text;
     }
     // A name whose base holds `__` has a namespace already (`other__Field__c`): left alone.
-    return text.replace(CUSTOM, (whole: string, base: string) => (base.includes('__') ? whole : `${this.prefix}${whole}`));
+    return text.replace(CUSTOM, (whole: string, base: string) =>
+      base.includes('__') ? whole : `${this.prefix}${whole}`,
+    );
   }
 
   /** `pspm__Program__r.pspm__External_Id__c` → `Program__r.External_Id__c`. */
