@@ -231,6 +231,32 @@ function unpackageableFindings(root: string, packaged: string): Finding[] {
     }));
 }
 
+/** The install and uninstall scripts the packaging project names are packaged classes implementing the interfaces. */
+function scriptFindings(root: string, packaged: string, packaging: SfdxProject, file: string): Finding[] {
+  const entry = packaging.packageDirectories.find((d) => d.path === packagedDirectory(packaging));
+  const classes = new Map(
+    listFiles(path.join(root, packaged), (f) => f.endsWith('.cls')).map((f) => [path.basename(f, '.cls'), f]),
+  );
+  const wanted: [string | undefined, string][] = [
+    [entry?.postInstallScript, 'InstallHandler'],
+    [entry?.uninstallScript, 'UninstallHandler'],
+  ];
+  return wanted
+    .filter(([name]) => name !== undefined)
+    .filter(([name, contract]) => {
+      const source = classes.get(name as string);
+      return (
+        source === undefined ||
+        !new RegExp(`implements\\s+([\\w.]+\\s*,\\s*)*${contract}\\b`, 'i').test(readFileSync(source, 'utf8'))
+      );
+    })
+    .map(([name, contract]) => ({
+      file,
+      check: 'package:project',
+      message: `${String(name)} is named as the package's ${contract} but no packaged class of that name implements ${contract}`,
+    }));
+}
+
 async function projectFindings(root: string, packaged: string): Promise<Finding[]> {
   const file = path.join(root, PACKAGING_PROJECT);
   if (!existsSync(file)) {
@@ -249,6 +275,7 @@ async function projectFindings(root: string, packaged: string): Promise<Finding[
       message: `the packaging project packages ${String(packagingDir)}, the project ${packaged}: they must be the same directory`,
     });
   }
+  findings.push(...scriptFindings(root, packaged, packaging, file));
   const converted = await convertPackage(path.join(root, packaged));
   return [...findings, ...converted.findings.map((f) => ({ ...f, check: 'package:project' }))];
 }

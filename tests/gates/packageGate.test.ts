@@ -29,6 +29,8 @@ describe('check:package', () => {
       'force-app/main/default/groups/Widget_Team.group-meta.xml:- package:unpackageable',
       'lwc-ts-src/widgetCard/widgetCard.ts:9 package:lwc-field-string',
       'sfdx-project.packaging.json:- package:project',
+      'sfdx-project.packaging.json:- package:project',
+      'sfdx-project.packaging.json:- package:project',
     ]);
   });
 
@@ -38,6 +40,14 @@ describe('check:package', () => {
       '@AuraEnabled method WidgetController.getWidgets returns uses the SObject type Widget__c',
       '@AuraEnabled parameter fields of WidgetController.save uses a map keyed by strings',
       '@AuraEnabled property WidgetController.Leaky.account uses the SObject type Account',
+    ]);
+  });
+
+  it('names install and uninstall scripts that are missing or implement the wrong interface', () => {
+    const scripts = findings.filter((f) => f.message.includes('is named as the package'));
+    expect(scripts.map((f) => f.message.split(' but ')[0])).toEqual([
+      "WidgetInstaller is named as the package's InstallHandler",
+      "WidgetLookup is named as the package's UninstallHandler",
     ]);
   });
 
