@@ -60,22 +60,18 @@ export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string
     'package deploy',
   );
   steps.push('force-app/main');
+  const deployed = (dir: string, what: string): boolean => {
+    const full = path.join(root, dir);
+    if (!existsSync(full) || listFiles(full, (f) => !f.endsWith('.gitkeep')).length === 0) {
+      return false;
+    }
+    ok(sf(['project', 'deploy', 'start', '--source-dir', dir, '--target-org', alias, '--wait', '30']), what);
+    steps.push(dir);
+    return true;
+  };
   // Org configuration a managed package cannot contain (sharing rules, groups): after the package.
-  const unpackaged = path.join(root, 'force-app', 'unpackaged');
-  if (existsSync(unpackaged) && listFiles(unpackaged, (f) => !f.endsWith('.gitkeep')).length > 0) {
-    ok(
-      sf(['project', 'deploy', 'start', '--source-dir', 'force-app/unpackaged', '--target-org', alias, '--wait', '30']),
-      'org configuration deploy',
-    );
-    steps.push('force-app/unpackaged');
-  }
-  const portal = path.join(root, 'force-app', 'portal');
-  if (existsSync(portal) && listFiles(portal, (f) => !f.endsWith('.gitkeep')).length > 0) {
-    ok(
-      sf(['project', 'deploy', 'start', '--source-dir', 'force-app/portal', '--target-org', alias, '--wait', '30']),
-      'site deploy',
-    );
-    steps.push('force-app/portal');
+  deployed('force-app/unpackaged', 'org configuration deploy');
+  if (deployed('force-app/portal', 'site deploy')) {
     assignGuestPersona(sf, alias);
     steps.push('guest persona');
     publishSite(sf, alias);

@@ -166,8 +166,13 @@ export class SalesforceClient {
    * REST query, following `nextRecordsUrl` page by page.
    * @param soql the query
    */
-  async *query(soql: string): AsyncGenerator<Record<string, unknown>> {
-    let next: string | undefined = `${this.base}/query?q=${encodeURIComponent(soql)}`;
+  query(soql: string): AsyncGenerator<Record<string, unknown>> {
+    return this.pages(`${this.base}/query?q=${encodeURIComponent(soql)}`);
+  }
+
+  /** Records of a query result, page after page. */
+  private async *pages(first: string): AsyncGenerator<Record<string, unknown>> {
+    let next: string | undefined = first;
     while (next) {
       const page: { records: Record<string, unknown>[]; done: boolean; nextRecordsUrl?: string } = await this.json(
         'GET',
@@ -188,16 +193,8 @@ export class SalesforceClient {
    * Tooling API query (setup objects such as InstalledSubscriberPackage), following pages.
    * @param soql the query
    */
-  async *toolingQuery(soql: string): AsyncGenerator<Record<string, unknown>> {
-    let next: string | undefined = `${this.base}/tooling/query?q=${encodeURIComponent(soql)}`;
-    while (next) {
-      const page: { records: Record<string, unknown>[]; done: boolean; nextRecordsUrl?: string } = await this.json(
-        'GET',
-        next,
-      );
-      yield* page.records;
-      next = page.done || !page.nextRecordsUrl ? undefined : page.nextRecordsUrl;
-    }
+  toolingQuery(soql: string): AsyncGenerator<Record<string, unknown>> {
+    return this.pages(`${this.base}/tooling/query?q=${encodeURIComponent(soql)}`);
   }
 
   /**
