@@ -8,8 +8,9 @@
  *   notification type, static resource, permission set, custom permission) filters on
  *   `NamespacePrefix` too, or it may find a subscriber's own component of the same name;
  * - `package:hard-coded-namespace`: no literal `pspm__`: it breaks the unpackaged development org;
- * - `package:unknown-reference`: custom names in Apex strings (dynamic SOQL, `get('…')`, JSON keys,
- *   custom permissions) are our own, so the platform resolves them to our namespace;
+ * - `package:unknown-reference`: custom names in Apex strings (dynamic SOQL, `get('…')`, JSON keys)
+ *   and the custom permissions `FeatureManagement.checkPermission` asks for are our own, so the
+ *   platform resolves them to our namespace;
  * - `package:unpackageable`: the packaged directory holds no metadata type a second-generation
  *   managed package cannot contain (Metadata Coverage report): those go in an unpackaged directory;
  * - `package:project`: the packaging project (`sfdx-project.packaging.json`) names a namespace and
@@ -172,8 +173,40 @@ function referenceFindings(file: string, source: string, own: Set<string>, names
   return findings;
 }
 
+/** `FeatureManagement.checkPermission(X)` names a custom permission the package holds (literal or constant in the class). */
+function permissionFindings(file: string, source: string, permissions: Set<string>): Finding[] {
+  const text = withoutComments(source);
+  const constant = (name: string): string | undefined => new RegExp(`\\b${name}\\s*=\\s*'([^']*)'`).exec(text)?.[1];
+  return [...text.matchAll(/FeatureManagement\.checkPermission\(\s*('([^']*)'|\w+)\s*\)/g)].flatMap((match) => {
+    const name = match[2] ?? constant(match[1]);
+    return name === undefined || permissions.has(name.toLowerCase())
+      ? []
+      : [
+          {
+            file,
+            line: lineOf(text, match.index),
+            check: 'package:unknown-reference',
+            message: `custom permission '${name}' is not in the package: under the namespace the check never finds it`,
+          },
+        ];
+  });
+}
+
+/** Custom permissions of the packaged directory (lower case). */
+function packagedPermissions(root: string, packaged: string | undefined): Set<string> {
+  const dir = packaged === undefined ? undefined : path.join(root, packaged);
+  return new Set(
+    dir === undefined || !existsSync(dir)
+      ? []
+      : listFiles(dir, (f) => f.endsWith('.customPermission-meta.xml')).map((f) =>
+          path.basename(f, '.customPermission-meta.xml').toLowerCase(),
+        ),
+  );
+}
+
 function apexFindings(root: string, catalog: SObjectCatalog, namespace?: string): Finding[] {
   const own = ownCustomNames(catalog);
+  const permissions = packagedPermissions(root, packagedDirectory(readProject(root)));
   return apexSources(root)
     .filter((file) => file.endsWith('.cls'))
     .flatMap((file) => {
@@ -185,6 +218,7 @@ function apexFindings(root: string, catalog: SObjectCatalog, namespace?: string)
         ...auraFindings(file, source, catalog),
         ...namedQueryFindings(file, source),
         ...referenceFindings(file, source, own, namespace),
+        ...permissionFindings(file, source, permissions),
       ];
     });
 }

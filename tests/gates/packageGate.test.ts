@@ -25,6 +25,7 @@ describe('check:package', () => {
       `${CLS}/WidgetController.cls:7 package:aura-dto`,
       `${CLS}/WidgetLookup.cls:17 package:hard-coded-namespace`,
       `${CLS}/WidgetLookup.cls:18 package:unknown-reference`,
+      `${CLS}/WidgetLookup.cls:22 package:unknown-reference`,
       `${CLS}/WidgetLookup.cls:4 package:namespace-query`,
       'force-app/main/default/groups/Widget_Team.group-meta.xml:- package:unpackageable',
       'lwc-ts-src/widgetCard/widgetCard.ts:9 package:lwc-field-string',
@@ -49,6 +50,11 @@ describe('check:package', () => {
       "WidgetInstaller is named as the package's InstallHandler",
       "WidgetLookup is named as the package's UninstallHandler",
     ]);
+  });
+
+  it('resolves a custom permission named by a constant and reports the one the package lacks', () => {
+    const permissions = findings.filter((f) => f.message.startsWith('custom permission'));
+    expect(permissions.map((f) => f.message.split(' is ')[0])).toEqual(["custom permission 'Widget_Breaker'"]);
   });
 
   it('uses the packaging namespace and names the directory mismatch', () => {
