@@ -95,14 +95,43 @@ export function parseTimeZone(value: string): string {
   }
 }
 
+/** Whether the command line asks for JSON output (read before commander has parsed it). */
+function jsonRequested(argv: readonly string[] = process.argv): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** A usage error as the `{status, error}` JSON every command prints with --json. */
+function usageErrorJson(message: string): string {
+  const text = message.replace(/^error:\s*/, '').trim();
+  return `${JSON.stringify({ status: EXIT.INPUT, error: { name: 'UsageError', message: text } }, null, 2)}\n`;
+}
+
 /**
- * Makes commander's own usage errors exit with code 2 (help and version still exit 0).
+ * Makes commander's own usage errors exit with code 2 (help and version still exit 0), and
+ * print as JSON on stdout when --json is given, like every other error.
  * @param command the command to configure
  */
 export function usageExitCode(command: Command): Command {
-  return command.exitOverride((error) => {
-    process.exit(error.exitCode === 0 ? 0 : EXIT.INPUT);
-  });
+  return command
+    .configureOutput({
+      outputError: (message, write) => {
+        if (jsonRequested()) {
+          process.stdout.write(usageErrorJson(message));
+        } else {
+          write(message);
+        }
+      },
+      // The help shown after a usage error would follow the JSON: with --json it is left out.
+      writeErr: (text) => {
+        if (!jsonRequested()) {
+          process.stderr.write(text);
+        }
+      },
+    })
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : EXIT.INPUT);
+    });
 }
 
 export interface Output {

@@ -8,6 +8,7 @@ import { CHECK_IDS, SEVERITY_RANK, type CheckId, type Severity } from './checkId
 import { CHECKS } from './checks/catalog';
 import { auditors } from './checks';
 import { metricsCollector } from './metrics';
+import { missingColumns, skippedForColumns, type MissingColumn } from './columnCoverage';
 import type { ProgramPolicy } from './policy';
 import type { RecordSource } from './sources';
 import type { AuditContext, Auditor, Emit, Finding, Metric } from './types';
@@ -42,6 +43,8 @@ export interface AuditSummary {
   findings: number;
   bySeverity: Record<Severity, number>;
   checks: CheckSummary[];
+  /** Columns the checks or metrics read that the data lacks, and what that disables. */
+  missingColumns: MissingColumn[];
   durationMs: number;
 }
 
@@ -75,7 +78,8 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
     policy: options.policy,
   };
   const present = source.objects.map((o) => o.name);
-  const skipped = new Map<CheckId, string>();
+  const missingColumnList = missingColumns(source.columns);
+  const skipped = skippedForColumns(missingColumnList);
   const active: Auditor[] = [];
   for (const factory of auditors(present)) {
     const auditor = factory(context);
@@ -84,14 +88,17 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
       for (const check of auditor.checks) {
         skipped.set(check, `the data set has no ${missing.join(', ')}`);
       }
-    } else {
+    } else if (auditor.checks.some((check) => !skipped.has(check))) {
       active.push(auditor);
     }
   }
   const metrics = metricsCollector(context);
 
   const findings: Finding[] = [];
-  const emit: Emit = (check, record, message, fix) =>
+  const emit: Emit = (check, record, message, fix) => {
+    if (skipped.has(check)) {
+      return; // an auditor keeps running for its other checks when one of them lacks a column
+    }
     findings.push({
       check,
       severity: CHECKS[check].severity,
@@ -101,6 +108,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
       message,
       fix: fix ?? CHECKS[check].fix,
     });
+  };
 
   const counts: { name: string; records: number }[] = [];
   for (const object of source.objects) {
@@ -148,6 +156,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
         findings: perCheck.get(id) ?? 0,
         ...(skipped.has(id) ? { skipped: skipped.get(id) } : {}),
       })),
+      missingColumns: missingColumnList,
       durationMs: Date.now() - started,
     },
     metrics: metrics.finish(),

@@ -13,6 +13,11 @@ export interface RecordSource {
   takenAt?: string;
   /** Objects the source holds, in load order. */
   objects: SnapshotObject[];
+  /**
+   * The fields each object's data carries, when it may lack some (a snapshot's CSV may omit
+   * columns); undefined when every field of the schema is read (an org).
+   */
+  columns?: Map<string, Set<string>>;
   /** Streams one object's records. */
   records(object: SnapshotObject): AsyncIterable<SnapshotRecord>;
   /** Rough size of the whole source for progress display, and how much of it a record stream consumed. */
@@ -26,7 +31,9 @@ export class SnapshotSource implements RecordSource {
   readonly takenAt: string;
   readonly objects: SnapshotObject[];
   readonly size: { total: number; unit: 'bytes' };
+  readonly columns: Map<string, Set<string>>;
   onProgress?: (amount: number) => void;
+  private readonly expectedRecords: (objectName: string) => number | undefined;
 
   constructor(
     private readonly dir: string,
@@ -37,9 +44,14 @@ export class SnapshotSource implements RecordSource {
     this.takenAt = snapshot.manifest.takenAt;
     this.objects = snapshot.objects;
     this.size = { total: snapshot.bytes, unit: 'bytes' };
+    this.columns = snapshot.columns;
+    this.expectedRecords = snapshot.expectedRecords;
   }
 
   records(object: SnapshotObject): AsyncIterable<SnapshotRecord> {
-    return readObjectRecords(this.dir, object, { onBytes: (bytes) => this.onProgress?.(bytes) });
+    return readObjectRecords(this.dir, object, {
+      onBytes: (bytes) => this.onProgress?.(bytes),
+      expectedRecords: this.expectedRecords(object.name),
+    });
   }
 }

@@ -22,6 +22,7 @@ import {
   type Output,
 } from '../audit/cliSupport';
 import { loadSnapshotSchema } from '../snapshot/schema';
+import { prepareSnapshotFolder } from '../snapshot/outputFolder';
 import { SnapshotWriter } from '../snapshot/writer';
 import { API_VERSION } from '../seed/seedSnapshot';
 import { SalesforceClient, type ClientOptions } from '../salesforce/client';
@@ -33,6 +34,8 @@ export interface AuditCommandOptions {
   snapshot?: string;
   targetOrg?: string;
   saveSnapshot?: string;
+  /** Replace the snapshot in a non-empty --save-snapshot folder. */
+  force?: boolean;
   asOf?: string;
   timeZone?: string;
   policy?: string;
@@ -75,8 +78,18 @@ export async function runAuditCommand(
     if (options.saveSnapshot !== undefined && options.targetOrg === undefined) {
       throw new UsageError('--save-snapshot needs --target-org.');
     }
+    if (options.force === true && options.saveSnapshot === undefined) {
+      throw new UsageError('--force replaces the contents of --save-snapshot DIR; give --save-snapshot too.');
+    }
     const policy = options.policy === undefined ? DEFAULT_POLICY : readPolicy(options.policy);
     const schema = loadSnapshotSchema();
+    if (options.saveSnapshot !== undefined) {
+      // Before connecting: a folder that cannot be used must not cost an org read.
+      prepareSnapshotFolder(path.resolve(options.saveSnapshot), schema, {
+        force: options.force === true,
+        option: '--save-snapshot',
+      });
+    }
     const progress = Progress.for(output.json);
     let source: RecordSource;
     let writer: SnapshotWriter | undefined;
@@ -150,6 +163,7 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
     .option('--snapshot <dir>', 'audit a snapshot folder (prm seed --out, prm audit --save-snapshot)')
     .option('-o, --target-org <org>', 'audit an org: alias or username the sf CLI is logged in to')
     .option('--save-snapshot <dir>', 'with --target-org: also write what was read as a snapshot folder')
+    .option('--force', 'with --save-snapshot: replace the snapshot in a folder that is not empty')
     .option(
       '--as-of <datetime>',
       'the audit\'s "now" (default: the snapshot\'s taken-at time, or now for an org)',

@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { runAudit } from '../audit/engine';
 import { DEFAULT_POLICY } from '../audit/policy';
 import { SnapshotSource } from '../audit/sources';
+import { prepareSnapshotFolder } from '../snapshot/outputFolder';
 import { renderHtml } from '../audit/report/html';
 import { renderText } from '../audit/report/text';
 import {
@@ -58,6 +59,8 @@ export async function runDemo(
     const scale = SCALES[options.scale ?? 'medium'];
     const progress = Progress.for(false);
     const snapshotDir = path.join(out, 'snapshot');
+    // The demo owns <out>/snapshot: an earlier demo's files there are replaced.
+    prepareSnapshotFolder(snapshotDir, loadSnapshotSchema(), { force: true, option: '--out' });
     progress.start(estimateRecords(scale.partners, scale.customers), 'Generating the demo program', 'records');
     const seeded = seedToSnapshot(
       {

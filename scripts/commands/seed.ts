@@ -1,11 +1,13 @@
 /** `prm seed`: deterministic partner-program data with planted problems, to a snapshot or an org. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULT_POLICY, readPolicy } from '../audit/policy';
 import {
   EXIT,
   EXIT_CODES_HELP,
+  type Output,
   Progress,
   UsageError,
   parseInstant,
@@ -16,11 +18,12 @@ import {
   usageExitCode,
 } from '../audit/cliSupport';
 import { readManifest } from '../snapshot/format';
-import { loadSnapshotSchema } from '../snapshot/schema';
+import { EXTERNAL_ID_FIELD, loadSnapshotSchema } from '../snapshot/schema';
 import { PROJECT_ROOT } from '../lib/project';
 import { SCALES, type SeedOptions } from '../seed/generator';
 import { estimateRecords, seedToSnapshot, type SeededSnapshot } from '../seed/seedSnapshot';
-import { loadSnapshot, STATE_FILE, validateForLoad, type LoadResult } from '../seed/orgLoader';
+import { loadSnapshot, planLoad, STATE_FILE, validateForLoad, type LoadPlan, type LoadResult } from '../seed/orgLoader';
+import { prepareSnapshotFolder } from '../snapshot/outputFolder';
 import type { GroundTruth } from '../seed/plants';
 import { SalesforceClient } from '../salesforce/client';
 import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from './audit';
@@ -40,12 +43,18 @@ export interface SeedCommandOptions {
   stateDir?: string;
   batchSize?: number;
   namespace?: string;
+  /** Replace the snapshot in a non-empty --out folder. */
+  force?: boolean;
+  /** Generate and validate, plan the load, write nothing. */
+  dryRun?: boolean;
   json?: boolean;
 }
 
 export interface SeedCommandResult {
   snapshot?: { dir: string; records: Record<string, number>; groundTruth?: GroundTruth; groundTruthFile?: string };
   load?: LoadResult;
+  /** With --dry-run and --target-org: what the load would send. */
+  plan?: LoadPlan;
 }
 
 function generatorOptions(options: SeedCommandOptions): SeedOptions {
@@ -97,12 +106,95 @@ function describeSeed(seeded: SeedCommandResult['snapshot'], lines: string[]): v
     lines.push(`  ${object.padEnd(26)} ${String(count).padStart(8)}`);
   }
   if (seeded.groundTruth) {
-    lines.push(`Planted problems: ${seeded.groundTruth.problems.length} (listed in ${String(seeded.groundTruthFile)})`);
+    const listed =
+      seeded.groundTruthFile === undefined ? 'dry run: not written' : `listed in ${seeded.groundTruthFile}`;
+    lines.push(`Planted problems: ${seeded.groundTruth.problems.length} (${listed})`);
     for (const [check, count] of Object.entries(seeded.groundTruth.counts)) {
       if (count > 0) {
         lines.push(`  ${check.padEnd(30)} ${String(count).padStart(6)}`);
       }
     }
+  }
+}
+
+/** The state folder of an org load: resume state, failed rows and the generated snapshot. */
+function stateDirOf(options: SeedCommandOptions, org: string): string {
+  return path.resolve(options.stateDir ?? path.join(PROJECT_ROOT, 'out', 'seed-state', org.replace(/[^\w.@-]+/g, '_')));
+}
+
+/**
+ * Loads generated (or --from) data into an org; with a scratch folder (--dry-run), validates and
+ * plans the load without connecting.
+ */
+async function seedOrg(
+  options: SeedCommandOptions,
+  deps: CommandDeps,
+  output: Output,
+  progress: Progress,
+  result: SeedCommandResult,
+  lines: string[],
+  scratch: string | undefined,
+): Promise<void> {
+  const org = options.targetOrg as string;
+  const stateDir = stateDirOf(options, org);
+  let dir = options.from === undefined ? path.join(scratch ?? stateDir, 'snapshot') : path.resolve(options.from);
+  if (options.from === undefined) {
+    const wanted = generatorOptions(options);
+    if (scratch === undefined && resumableSnapshot(dir, stateDir, wanted, options.asOf !== undefined)) {
+      lines.push(`Resuming the unfinished load of ${dir}`);
+    } else {
+      prepareSnapshotFolder(dir, loadSnapshotSchema(), { force: true, option: '--state-dir' });
+      const seeded = generate(wanted, dir, progress);
+      result.snapshot = {
+        dir: scratch === undefined ? dir : '(dry run: not kept)',
+        records: seeded.counts,
+        groundTruth: seeded.groundTruth,
+        groundTruthFile: scratch === undefined ? seeded.groundTruthFile : undefined,
+      };
+      dir = seeded.dir;
+    }
+  }
+  const schema = loadSnapshotSchema();
+  // Validate everything before connecting: bad input never reaches the org.
+  const validated = await validateForLoad(dir, schema);
+  if (scratch !== undefined) {
+    result.plan = await planLoad(dir, validated.objects, options.batchSize);
+    return;
+  }
+  const session = await deps.connect(org);
+  const client = new SalesforceClient(session, {
+    ...deps.clientOptions,
+    onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
+  });
+  const namespaced = await namespacedClient(client, options.namespace);
+  progress.start(validated.externalIds.size, `Loading into ${org}`, 'rows');
+  try {
+    result.load = await loadSnapshot(namespaced, dir, schema, {
+      stateDir,
+      target: `${session.instanceUrl}|${org}`,
+      batchSize: options.batchSize,
+      validated,
+      sleep: deps.clientOptions?.sleep,
+      onJob: (job) => progress.increment(job.pass === 'main' ? job.rows : 0),
+    });
+  } catch (error) {
+    progress.stop();
+    (error as Error).message +=
+      `\nProgress is saved in ${path.join(stateDir, STATE_FILE)}: run the same command again to resume.`;
+    throw error;
+  }
+  progress.stop();
+}
+
+/** The --dry-run report: what the load would send, pass by pass. */
+function describePlan(plan: LoadPlan, org: string, lines: string[]): void {
+  lines.push(
+    `Dry run: nothing was written and ${org} was not contacted. The load would upsert ${plan.rows.toLocaleString('en-US')} rows on ${EXTERNAL_ID_FIELD} in ${plan.jobs} Bulk API 2.0 job(s) of up to ${plan.batchSize.toLocaleString('en-US')} rows:`,
+  );
+  for (const pass of plan.passes.filter((p) => p.rows > 0)) {
+    lines.push(
+      `  ${`${pass.object}${pass.pass === 'links' ? ' (links)' : ''}`.padEnd(34)} ${String(pass.rows).padStart(8)} rows ${String(pass.jobs).padStart(4)} job(s)`,
+    );
   }
 }
 
@@ -124,66 +216,36 @@ export async function runSeedCommand(
     if (options.from !== undefined && options.targetOrg === undefined) {
       throw new UsageError('--from needs --target-org (it loads an existing snapshot into an org).');
     }
+    if (options.force === true && options.out === undefined) {
+      throw new UsageError('--force replaces the contents of --out DIR; give --out too.');
+    }
     const progress = Progress.for(output.json);
     const lines: string[] = [];
-    if (options.out !== undefined) {
-      const seeded = generate(generatorOptions(options), path.resolve(options.out), progress);
-      result.snapshot = {
-        dir: seeded.dir,
-        records: seeded.counts,
-        groundTruth: seeded.groundTruth,
-        groundTruthFile: seeded.groundTruthFile,
-      };
-    } else {
-      const org = options.targetOrg as string;
-      const stateDir = path.resolve(
-        options.stateDir ?? path.join(PROJECT_ROOT, 'out', 'seed-state', org.replace(/[^\w.@-]+/g, '_')),
-      );
-      let dir = options.from === undefined ? path.join(stateDir, 'snapshot') : path.resolve(options.from);
-      if (options.from === undefined) {
-        const wanted = generatorOptions(options);
-        if (resumableSnapshot(dir, stateDir, wanted, options.asOf !== undefined)) {
-          lines.push(`Resuming the unfinished load of ${dir}`);
-        } else {
-          const seeded = generate(wanted, dir, progress);
-          result.snapshot = {
-            dir,
-            records: seeded.counts,
-            groundTruth: seeded.groundTruth,
-            groundTruthFile: seeded.groundTruthFile,
-          };
-          dir = seeded.dir;
-        }
-      }
-      const schema = loadSnapshotSchema();
-      // Validate everything before connecting: bad input never reaches the org.
-      const validated = await validateForLoad(dir, schema);
-      const session = await deps.connect(org);
-      const client = new SalesforceClient(session, {
-        ...deps.clientOptions,
-        onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
-      });
-      const namespaced = await namespacedClient(client, options.namespace);
-      const total = validated.externalIds.size;
-      progress.start(total, `Loading into ${org}`, 'rows');
-      try {
-        result.load = await loadSnapshot(namespaced, dir, schema, {
-          stateDir,
-          target: `${session.instanceUrl}|${org}`,
-          batchSize: options.batchSize,
-          validated,
-          sleep: deps.clientOptions?.sleep,
-          onJob: (job) => progress.increment(job.pass === 'main' ? job.rows : 0),
+    // A dry run generates into a temporary folder that is removed afterwards: nothing is left behind.
+    const scratch = options.dryRun === true ? mkdtempSync(path.join(tmpdir(), 'prm-seed-dry-run-')) : undefined;
+    try {
+      if (options.out !== undefined) {
+        const out = path.resolve(options.out);
+        prepareSnapshotFolder(out, loadSnapshotSchema(), {
+          force: options.force === true,
+          option: '--out',
+          checkOnly: scratch !== undefined,
         });
-      } catch (error) {
-        progress.stop();
-        (error as Error).message +=
-          `\nProgress is saved in ${path.join(stateDir, STATE_FILE)}: run the same command again to resume.`;
-        throw error;
+        const seeded = generate(generatorOptions(options), scratch ?? out, progress);
+        result.snapshot = {
+          dir: out,
+          records: seeded.counts,
+          groundTruth: seeded.groundTruth,
+          groundTruthFile: scratch === undefined ? seeded.groundTruthFile : undefined,
+        };
+      } else {
+        await seedOrg(options, deps, output, progress, result, lines, scratch);
       }
-      progress.stop();
+    } finally {
+      if (scratch !== undefined) {
+        rmSync(scratch, { recursive: true, force: true });
+      }
     }
-
     const status = result.load && result.load.failed > 0 ? EXIT.ORG : EXIT.OK;
     if (output.json) {
       output.stdout(
@@ -197,6 +259,7 @@ export async function runSeedCommand(
               planted: result.snapshot.groundTruth?.counts,
             },
             load: result.load,
+            ...(options.dryRun === true ? { dryRun: true, plan: result.plan } : {}),
           },
           null,
           2,
@@ -205,6 +268,12 @@ export async function runSeedCommand(
       return status;
     }
     describeSeed(result.snapshot, lines);
+    if (options.dryRun === true && options.out !== undefined) {
+      lines.push(`Dry run: nothing was written to ${result.snapshot?.dir ?? options.out}.`);
+    }
+    if (result.plan) {
+      describePlan(result.plan, options.targetOrg as string, lines);
+    }
     if (result.load) {
       const load = result.load;
       lines.push(
@@ -257,6 +326,11 @@ export function seedCommand(deps: CommandDeps = defaultDeps): Command {
       'with --target-org: rows per Bulk API 2.0 job (default 10000)',
       parseInteger('--batch-size', 1),
     )
+    .option('--force', 'with --out: replace the snapshot in a folder that is not empty')
+    .option(
+      '--dry-run',
+      'generate and validate everything, print what would be written or loaded (rows and Bulk jobs per object), write nothing and do not contact the org',
+    )
     .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -277,6 +351,7 @@ Examples:
   $ prm seed --partners 50 --customers 400 --problem-rate 0 --out out/clean
   $ prm seed --target-org my-scratch --scale small
   $ prm seed --target-org my-sandbox --from out/snap --batch-size 5000
+  $ prm seed --target-org my-sandbox --scale medium --dry-run
 
 ${EXIT_CODES_HELP}`,
     )

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { encodeCell, SnapshotInputError, SNAPSHOT_MANIFEST } from '../snapshot/format';
+import { encodeCell, SnapshotInputError, SNAPSHOT_MANIFEST, type SnapshotRecord } from '../snapshot/format';
 import { objectFile, openSnapshot, readObjectRecords } from '../snapshot/reader';
 import { EXTERNAL_ID_FIELD, type SnapshotField, type SnapshotObject, type SnapshotSchema } from '../snapshot/schema';
 import type { IngestResult } from '../salesforce/client';
@@ -113,7 +113,7 @@ const LOCKED = 'UNABLE_TO_LOCK_ROW';
  * @param schema snapshot schema
  */
 export async function validateForLoad(dir: string, schema: SnapshotSchema): Promise<ValidatedSnapshot> {
-  const { objects } = openSnapshot(dir, schema);
+  const { objects, expectedRecords } = openSnapshot(dir, schema);
   const present = new Set(objects.map((o) => o.name));
   const externalIds = new Map<string, string>();
   const forward: { file: string; line: number; field: string; target: string; value: string }[] = [];
@@ -124,7 +124,10 @@ export async function validateForLoad(dir: string, schema: SnapshotSchema): Prom
     const references = object.fields.filter(
       (f) => f.type === 'reference' && f.referenceTo !== undefined && present.has(f.referenceTo),
     );
-    for await (const record of readObjectRecords(dir, object, { position })) {
+    for await (const record of readObjectRecords(dir, object, {
+      position,
+      expectedRecords: expectedRecords(object.name),
+    })) {
       const externalId = record[EXTERNAL_ID_FIELD];
       if (typeof externalId !== 'string' || externalId.trim() === '') {
         throw new SnapshotInputError(
@@ -205,6 +208,59 @@ export function planPasses(objects: SnapshotObject[]): Pass[] {
     }
   }
   return [...main, ...links];
+}
+
+/** The records a pass sends: every record in the main pass, those with a deferred lookup set in the links pass. */
+async function* passRecords(dir: string, pass: Pass): AsyncGenerator<SnapshotRecord> {
+  const deferred = pass.columns.slice(1);
+  for await (const record of readObjectRecords(dir, pass.object)) {
+    if (
+      pass.kind === 'links' &&
+      deferred.every((c) => record[c.field.name] === null || record[c.field.name] === undefined)
+    ) {
+      continue;
+    }
+    yield record;
+  }
+}
+
+/** One pass of a planned load: how many rows and Bulk API 2.0 jobs it would send. */
+export interface PlannedPass {
+  object: string;
+  pass: 'main' | 'links';
+  rows: number;
+  jobs: number;
+}
+
+export interface LoadPlan {
+  passes: PlannedPass[];
+  rows: number;
+  jobs: number;
+  batchSize: number;
+}
+
+/**
+ * What a load would send, pass by pass, without sending anything (`prm seed --dry-run`).
+ * @param dir a snapshot folder that `validateForLoad` accepted
+ * @param objects the validated objects, in load order
+ * @param batchSize rows per Bulk API 2.0 job
+ */
+export async function planLoad(dir: string, objects: SnapshotObject[], batchSize = 10000): Promise<LoadPlan> {
+  const passes: PlannedPass[] = [];
+  for (const pass of planPasses(objects)) {
+    let rows = 0;
+    const records = passRecords(dir, pass);
+    while (!(await records.next()).done) {
+      rows++;
+    }
+    passes.push({ object: pass.object.name, pass: pass.kind, rows, jobs: Math.ceil(rows / batchSize) });
+  }
+  return {
+    passes,
+    rows: passes.reduce((sum, p) => sum + p.rows, 0),
+    jobs: passes.reduce((sum, p) => sum + p.jobs, 0),
+    batchSize,
+  };
 }
 
 function readState(file: string, fingerprint: string): { state: LoadState; resumed: boolean } {
@@ -346,13 +402,7 @@ export async function loadSnapshot(
         rows = [];
       }
     };
-    for await (const record of readObjectRecords(dir, pass.object)) {
-      if (
-        pass.kind === 'links' &&
-        pass.columns.slice(1).every((c) => record[c.field.name] === null || record[c.field.name] === undefined)
-      ) {
-        continue;
-      }
+    for await (const record of passRecords(dir, pass)) {
       rows.push(pass.columns.map((c) => cell(c, record[c.field.name])));
       if (rows.length >= batchSize) {
         await flush();

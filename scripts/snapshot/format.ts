@@ -3,6 +3,7 @@
  * field API names) and `snapshot.json`. Cells follow the Bulk API 2.0 CSV conventions: an
  * empty cell is null, checkboxes are `true`/`false`, dates `YYYY-MM-DD`, datetimes ISO-8601.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,9 +18,18 @@ export type CellValue = string | number | boolean | null;
 /** One record: field API name → typed value (absent columns read as null). */
 export type SnapshotRecord = Record<string, CellValue>;
 
+/** `YYYY-MM-DDTHH:mm:ss…Z` naming a real calendar date and time of day (Date.parse would roll 02-30 over). */
+function realInstant(value: string): boolean {
+  const [year, month, day, hour, minute, second] = value.split(/[-T:.Z]/).map(Number);
+  return validDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 const manifestSchema = z.object({
   formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
-  takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'an ISO-8601 UTC datetime'),
+  takenAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'an ISO-8601 UTC datetime')
+    .refine(realInstant, 'a date and time that exist (no 2025-02-30, no 24:00)'),
   apiVersion: z.string().regex(/^\d+\.\d$/, 'an API version such as 65.0'),
   source: z.string(),
   objects: z.array(z.object({ name: z.string(), records: z.number().int().nonnegative() })),
@@ -59,9 +69,14 @@ export function readManifest(dir: string): SnapshotManifest {
       `not found: is ${dir} a snapshot folder (prm seed --out, prm audit --save-snapshot)?`,
     );
   }
+  const bytes = readFileSync(file);
+  if (!isUtf8(bytes)) {
+    throw new SnapshotInputError(file, 'is not UTF-8 text: save it as UTF-8');
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    // A byte-order mark is accepted here as on the CSV files (editors on Windows add one).
+    data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new SnapshotInputError(file, `not valid JSON (${(error as Error).message})`);
   }
@@ -69,6 +84,13 @@ export function readManifest(dir: string): SnapshotManifest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new SnapshotInputError(file, `${issue.path.join('.') || 'root'}: ${issue.message}`);
+  }
+  const listed = new Set<string>();
+  for (const entry of parsed.data.objects) {
+    if (listed.has(entry.name.toLowerCase())) {
+      throw new SnapshotInputError(file, `lists ${entry.name} twice: each object has one entry with its record count`);
+    }
+    listed.add(entry.name.toLowerCase());
   }
   return parsed.data;
 }
@@ -91,6 +113,21 @@ export function validDate(year: number, month: number, day: number): boolean {
   }
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+/** A finite number; refuses what would silently become Infinity or 0 (`1e400`, `1e-400`). */
+function decodeNumber(raw: string): number {
+  if (!NUMBER.test(raw)) {
+    throw new Error(`"${raw}" is not a number`);
+  }
+  const value = Number(raw);
+  if (!Number.isFinite(value)) {
+    throw new Error(`"${raw}" is too large for a number field`);
+  }
+  if (value === 0 && /[1-9]/.test(raw.replace(/[eE].*$/, ''))) {
+    throw new Error(`"${raw}" is too small to be told apart from 0`);
+  }
+  return value;
 }
 
 /**
@@ -118,10 +155,7 @@ export function decodeCell(type: FieldType, raw: string): CellValue {
       }
       throw new Error(`"${raw}" is not a checkbox value (true or false)`);
     case 'number':
-      if (!NUMBER.test(raw)) {
-        throw new Error(`"${raw}" is not a number`);
-      }
-      return Number(raw);
+      return decodeNumber(raw);
     case 'date': {
       const m = DATE.exec(raw);
       if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) {

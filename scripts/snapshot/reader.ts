@@ -2,14 +2,25 @@
  * Streams the records of a snapshot folder, one object at a time, validating every cell
  * against the schema. Memory stays flat: records are parsed and handed on one by one.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, type Options, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { Utf8Guard } from './utf8Guard';
 import { KeyIndex } from '../audit/keyIndex';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
-import { type SnapshotManifest, type SnapshotRecord, SnapshotInputError, decodeCell, readManifest } from './format';
+import {
+  type SnapshotManifest,
+  type SnapshotRecord,
+  SNAPSHOT_MANIFEST,
+  SnapshotInputError,
+  decodeCell,
+  readManifest,
+} from './format';
 
 const SNAPSHOT_HINT = 'snapshot.json lists this object but its CSV file is missing';
+/** A header row longer than this is read by the stream alone. */
+const HEADER_BYTES = 64 * 1024;
 
 /** The CSV file of an object in a snapshot folder. */
 export function objectFile(dir: string, objectName: string): string {
@@ -80,6 +91,8 @@ export interface ReadObjectOptions {
   onBytes?: (bytes: number) => void;
   /** Updated with the line of the record just yielded, for messages about it. */
   position?: { line: number };
+  /** Records snapshot.json says the file holds; a different count is an error once the file is read. */
+  expectedRecords?: number;
 }
 
 /**
@@ -96,23 +109,32 @@ export async function* readObjectRecords(
   object: SnapshotObject,
   options: ReadObjectOptions = {},
 ): AsyncGenerator<SnapshotRecord> {
-  if (options.position) {
-    yield* readWithLines(dir, object, options, 0);
-    return;
-  }
   let yielded = 0;
-  try {
-    for await (const record of readFast(dir, object, options)) {
+  if (options.position) {
+    for await (const record of readWithLines(dir, object, options, 0)) {
       yielded++;
       yield record;
     }
-  } catch (error) {
-    if (!(error instanceof CsvError) && !(error instanceof SnapshotInputError)) {
+  } else {
+    try {
+      for await (const record of readFast(dir, object, options)) {
+        yielded++;
+        yield record;
+      }
+    } catch (error) {
+      if (!(error instanceof CsvError) && !(error instanceof SnapshotInputError)) {
+        throw error;
+      }
+      // Finds the same problem again, this time with its line; throws it after the records already given.
+      yield* readWithLines(dir, object, {}, yielded);
       throw error;
     }
-    // Finds the same problem again, this time with its line; throws it after the records already given.
-    yield* readWithLines(dir, object, {}, yielded);
-    throw error;
+  }
+  if (options.expectedRecords !== undefined && yielded !== options.expectedRecords) {
+    throw new SnapshotInputError(
+      objectFile(dir, object.name),
+      `holds ${yielded} records but snapshot.json says ${options.expectedRecords}: the file was cut short or edited after the snapshot was taken; export it again, or correct its count in snapshot.json if the edit was intended`,
+    );
   }
 }
 
@@ -130,14 +152,33 @@ function requireRegularFile(file: string): void {
   }
 }
 
-function openInput(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void) {
+/** Opens an object's CSV as a parser over UTF-8-checked bytes; read errors reach the parser. */
+function openInput(dir: string, object: SnapshotObject, parserOptions: Options, onBytes?: (bytes: number) => void) {
   const file = objectFile(dir, object.name);
   requireRegularFile(file);
   const input = createReadStream(file);
   if (onBytes) {
     input.on('data', (chunk) => onBytes(chunk.length));
   }
-  return { file, input };
+  const guard = new Utf8Guard(file);
+  const parser = input.pipe(guard).pipe(parse(parserOptions));
+  input.on('error', (error) => parser.destroy(error));
+  guard.on('error', (error) => parser.destroy(error));
+  return { file, input, parser };
+}
+
+/** Refuses a value a restricted picklist of the package does not have (an org load would reject the row). */
+function requirePicklistValue(field: SnapshotField, value: string): void {
+  const values = field.picklistValues as ReadonlySet<string>;
+  if (values.has(value)) {
+    return;
+  }
+  const sameButCase = [...values].find((v) => v.toLowerCase() === value.toLowerCase());
+  throw new Error(
+    sameButCase === undefined
+      ? `"${value}" is not a value of ${field.name}; it accepts ${[...values].join(', ')}`
+      : `"${value}" is not a value of ${field.name}: write it "${sameButCase}" (picklist values are case-sensitive)`,
+  );
 }
 
 function decodeRow(file: string, fields: SnapshotField[], row: string[], line: number | undefined): SnapshotRecord {
@@ -145,7 +186,11 @@ function decodeRow(file: string, fields: SnapshotField[], row: string[], line: n
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
     try {
-      record[field.name] = decodeCell(field.type, row[i]);
+      const value = decodeCell(field.type, row[i]);
+      if (field.picklistValues !== undefined && typeof value === 'string') {
+        requirePicklistValue(field, value);
+      }
+      record[field.name] = value;
     } catch (error) {
       throw new SnapshotInputError(file, (error as Error).message, line, field.name);
     }
@@ -177,9 +222,7 @@ async function* readFast(
   object: SnapshotObject,
   options: ReadObjectOptions,
 ): AsyncGenerator<SnapshotRecord> {
-  const { file, input } = openInput(dir, object, options.onBytes);
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
-  input.on('error', (error) => parser.destroy(error));
+  const { file, input, parser } = openInput(dir, object, { bom: true, skip_empty_lines: true }, options.onBytes);
   let fields: SnapshotField[] | undefined;
   // Compact index: a Set of millions of Id strings would dominate the audit's memory.
   const ids = new KeyIndex();
@@ -211,9 +254,12 @@ async function* readWithLines(
   options: ReadObjectOptions,
   skip: number,
 ): AsyncGenerator<SnapshotRecord> {
-  const { file, input } = openInput(dir, object, options.onBytes);
-  const parser = input.pipe(parse({ bom: true, info: true, skip_empty_lines: true }));
-  input.on('error', (error) => parser.destroy(error));
+  const { file, input, parser } = openInput(
+    dir,
+    object,
+    { bom: true, info: true, skip_empty_lines: true },
+    options.onBytes,
+  );
   let fields: SnapshotField[] | undefined;
   let lastLine = 0;
   let seen = 0;
@@ -260,29 +306,88 @@ export interface OpenSnapshot {
   objects: SnapshotObject[];
   /** Total size of the CSV files, for progress display. */
   bytes: number;
+  /** Object → the schema fields its CSV header names (objects whose header cannot be read are absent). */
+  columns: Map<string, Set<string>>;
+  /** Records the manifest says each object holds. */
+  expectedRecords(objectName: string): number | undefined;
+}
+
+/** The first row of a CSV, or undefined when it cannot be read as one (the stream reports why). */
+function readHeader(file: string): string[] | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+    const text = buffer.subarray(0, read).toString('utf8');
+    const end = text.indexOf('\n');
+    const rows = parseSync(end < 0 ? text : text.slice(0, end), { bom: true, relax_quotes: true }) as string[][];
+    return rows[0];
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The schema fields a header names (unknown names are left to the stream to report). */
+function headerFields(object: SnapshotObject, header: string[]): Set<string> {
+  const fields = new Set<string>();
+  for (const name of header) {
+    const field = object.fieldMap.get(name.trim().toLowerCase());
+    if (field) {
+      fields.add(field.name);
+    }
+  }
+  return fields;
 }
 
 /**
- * Opens a snapshot folder: reads the manifest and checks that every listed object is known
- * and has its CSV file.
+ * Refuses a CSV of a snapshot object that snapshot.json does not list: the manifest and the
+ * files disagree, so one of them is not what was exported.
+ */
+function requireListed(dir: string, schema: SnapshotSchema, listed: Set<string>): void {
+  for (const entry of readdirSync(dir)) {
+    const object = entry.toLowerCase().endsWith('.csv') ? schema.get(entry.slice(0, -4)) : undefined;
+    if (object && !listed.has(object.name)) {
+      throw new SnapshotInputError(
+        path.join(dir, SNAPSHOT_MANIFEST),
+        `does not list ${object.name}, but ${entry} is in the folder: add {"name": "${object.name}", "records": N} to "objects" or remove the file`,
+      );
+    }
+  }
+}
+
+/**
+ * Opens a snapshot folder: reads the manifest, checks that every listed object is known and has
+ * its CSV file, and that every object CSV in the folder is listed.
  * @param dir snapshot folder
  * @param schema the snapshot schema
  */
 export function openSnapshot(dir: string, schema: SnapshotSchema): OpenSnapshot {
   const manifest = readManifest(dir);
   const listed = new Set<string>();
+  const counts = new Map<string, number>();
   for (const entry of manifest.objects) {
     const object = schema.get(entry.name);
     if (!object) {
       throw new SnapshotInputError(
-        path.join(dir, 'snapshot.json'),
+        path.join(dir, SNAPSHOT_MANIFEST),
         `lists unknown object ${entry.name}; known objects: ${schema.objects.map((o) => o.name).join(', ')}`,
       );
     }
     requireRegularFile(objectFile(dir, object.name));
     listed.add(object.name);
+    counts.set(object.name, entry.records);
   }
+  requireListed(dir, schema, listed);
   const objects = schema.objects.filter((o) => listed.has(o.name));
   const bytes = objects.reduce((sum, o) => sum + statSync(objectFile(dir, o.name)).size, 0);
-  return { dir, manifest, objects, bytes };
+  const columns = new Map<string, Set<string>>();
+  for (const object of objects) {
+    const header = readHeader(objectFile(dir, object.name));
+    if (header) {
+      columns.set(object.name, headerFields(object, header));
+    }
+  }
+  return { dir, manifest, objects, bytes, columns, expectedRecords: (name) => counts.get(name) };
 }

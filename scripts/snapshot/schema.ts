@@ -24,6 +24,11 @@ export interface SnapshotField {
   writable: boolean;
   /** Master-detail fields: the parent must exist when the record is created. */
   masterDetail: boolean;
+  /**
+   * The values a restricted picklist of the package accepts. Standard picklists (StageName,
+   * Lead Status) are left out: their values are each org's own.
+   */
+  picklistValues?: ReadonlySet<string>;
 }
 
 export interface SnapshotObject {
@@ -181,6 +186,7 @@ export function loadSnapshotSchema(root: string = PROJECT_ROOT): SnapshotSchema 
         relationshipName: type === 'reference' ? field.name.replace(/__c$/, '__r') : undefined,
         writable: true,
         masterDetail: field.type === 'MasterDetail',
+        ...(field.picklistValues.length > 0 ? { picklistValues: new Set(field.picklistValues) } : {}),
       });
     }
     const keyPrefix =

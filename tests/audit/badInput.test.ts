@@ -110,7 +110,7 @@ describe('file-system errors', () => {
         `${file}: already exists and is not a folder`,
       ],
       [['audit', '--snapshot', TINY, '--html', dir], `${dir}: is a folder, not a file`],
-      [['seed', '--out', file], `${file}: already exists and is not a folder`],
+      [['seed', '--out', file], `${file}: is a file, not a folder: --out needs a folder for the snapshot`],
       [
         ['seed', '--out', path.join(file, 'snap')],
         `${path.join(file, 'snap')}: a part of the path is a file, not a folder`,

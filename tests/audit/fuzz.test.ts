@@ -1,6 +1,7 @@
 /**
  * Random mutations of a small valid snapshot (cells, bytes, rows, columns, manifest) must end
- * with exit 0, 1 or 2 and a message, never exit 4 or a stack trace. The seed is fixed, so a
+ * with exit 0, 1 or 2 and a message, never exit 4 or a stack trace; mutations any user would
+ * call wrong (a row lost or repeated, a file missing, a manifest that disagrees) must exit 2. The seed is fixed, so a
  * failure is reproducible: the message names the case and its mutations.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,9 @@ const ODD_CELLS = [
 
 type Files = Map<string, Buffer>;
 
+/** Marks a mutation any user would call wrong: the audit must refuse it (exit 2), not pass it. */
+const REFUSE = 'refused: ';
+
 /** Stands for a folder where a file should be (compared by identity). */
 const FOLDER = Buffer.alloc(0);
 
@@ -84,13 +88,13 @@ const MUTATIONS: ReadonlyArray<(files: Files, random: Random) => string> = [
       if (rows[row]) {
         rows.splice(random.int(1, rows.length), 0, [...rows[row]]);
       }
-      return `row ${row} repeated`;
+      return `${REFUSE}row ${row} repeated`;
     }),
   (files, random) =>
     editRows(files, random, (rows) => {
       const row = random.int(0, rows.length - 1);
       rows.splice(row, 1);
-      return `row ${row} removed`;
+      return `${REFUSE}row ${row} removed`;
     }),
   (files, random) =>
     editRows(files, random, (rows) => {
@@ -141,12 +145,12 @@ const MUTATIONS: ReadonlyArray<(files: Files, random: Random) => string> = [
   (files, random) => {
     const name = random.pick(csvNames(files));
     files.delete(name);
-    return `${name} removed`;
+    return `${REFUSE}${name} removed`;
   },
   (files, random) => {
     const name = random.pick([...files.keys()].sort());
     files.set(name, FOLDER);
-    return `${name} is a folder`;
+    return `${REFUSE}${name} is a folder`;
   },
   (files, random) => {
     const manifest = JSON.parse((files.get('snapshot.json') as Buffer).toString('utf8')) as Record<string, unknown>;
@@ -167,7 +171,8 @@ const MUTATIONS: ReadonlyArray<(files: Files, random: Random) => string> = [
     const [what, apply] = random.pick(edits);
     apply();
     files.set('snapshot.json', Buffer.from(JSON.stringify(manifest)));
-    return `snapshot.json: ${what}`;
+    // Every manifest edit leaves it disagreeing with the files or invalid.
+    return `${REFUSE}snapshot.json: ${what}`;
   },
 ];
 
@@ -210,6 +215,8 @@ describe('prm audit --snapshot under random mutations', () => {
       const text = out.join('\n');
       if (![0, 1, 2].includes(code) || /\n\s+at /.test(text)) {
         failures.push(`case ${n} (${applied.join('; ')}): exit ${code}\n${text.slice(0, 600)}`);
+      } else if (code !== 2 && applied.some((what) => what.startsWith(REFUSE))) {
+        failures.push(`case ${n} (${applied.join('; ')}): accepted silently with exit ${code}`);
       }
       rmSync(dir, { recursive: true, force: true });
     }

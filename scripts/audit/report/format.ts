@@ -1,5 +1,6 @@
 /** Number formatting shared by the terminal and HTML reports. */
 import type { Metric } from '../types';
+import type { MissingColumn } from '../columnCoverage';
 
 export function formatNumber(value: number, decimals = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
@@ -28,4 +29,22 @@ export function formatMetric(metric: Pick<Metric, 'unit'>, value: number | null)
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${formatNumber(ms / 1000, 1)} s`;
+}
+
+/**
+ * What a missing column disables, in words: "skips duplicate-account; metrics count it as empty".
+ * @param missing a missing column
+ */
+export function describeMissingColumn(missing: MissingColumn): string {
+  const parts: string[] = [];
+  if (missing.skips.length > 0) {
+    parts.push(`skips ${missing.skips.join(', ')}`);
+  }
+  if (missing.narrows.length > 0) {
+    parts.push(`${missing.narrows.join(', ')} cannot check it`);
+  }
+  if (missing.metrics) {
+    parts.push('metrics that use it count it as empty');
+  }
+  return parts.join('; ');
 }

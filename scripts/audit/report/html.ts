@@ -6,7 +6,7 @@ import { CHECKS } from '../checks/catalog';
 import type { Severity } from '../checkIds';
 import type { AuditResult } from '../engine';
 import type { Finding, Metric } from '../types';
-import { formatDuration, formatMetric, formatNumber } from './format';
+import { describeMissingColumn, formatDuration, formatMetric, formatNumber } from './format';
 
 /** Findings listed per check in the report; the JSON output has all of them. */
 const FINDINGS_PER_CHECK = 200;
@@ -177,6 +177,7 @@ code{font-size:12px}code.id{color:#777}
 <h2>Data quality</h2>
 <p class="totals"><span>${formatNumber(summary.findings)} findings</span><span style="color:${SEVERITY_COLOR.error}">${summary.bySeverity.error} errors</span><span style="color:${SEVERITY_COLOR.warning}">${summary.bySeverity.warning} warnings</span><span style="color:${SEVERITY_COLOR.info}">${summary.bySeverity.info} info</span></p>
 <div class="charts"><section><h3>Findings per check</h3>${barChart(checkBars, 'Findings per check')}</section></div>
+${summary.missingColumns.length > 0 ? `<p class="note">Columns missing from the data: ${summary.missingColumns.map((m) => `${escapeHtml(m.column)} (${escapeHtml(describeMissingColumn(m))})`).join('; ')}.</p>` : ''}
 ${skipped.length > 0 ? `<p class="note">Not run: ${skipped.map((c) => `${escapeHtml(c.check)} (${escapeHtml(c.skipped ?? '')})`).join('; ')}.</p>` : ''}
 <h2>Findings</h2>
 ${findingSections || '<p>No findings.</p>'}

@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Severity } from '../checkIds';
 import type { AuditResult } from '../engine';
-import { formatDuration, formatMetric, formatNumber } from './format';
+import { describeMissingColumn, formatDuration, formatMetric, formatNumber } from './format';
 
 export interface TextOptions {
   /** Colour output (only on a terminal). */
@@ -51,6 +51,13 @@ export function renderText(result: AuditResult, options: TextOptions): string {
     lines.push(
       `  ${check.severity.padEnd(7)} ${check.check.padEnd(idWidth)} ${count.padStart(check.skipped ? 7 : 5)}  ${c.dim(check.skipped ? `${check.title}: ${check.skipped}` : check.title)}`,
     );
+  }
+  if (summary.missingColumns.length > 0) {
+    lines.push('');
+    lines.push(c.bold(c.yellow('Columns missing from the data')));
+    for (const missing of summary.missingColumns) {
+      lines.push(`  ${missing.column}: ${describeMissingColumn(missing)}`);
+    }
   }
   const examples = options.examples ?? 2;
   if (examples > 0 && findings.length > 0) {
