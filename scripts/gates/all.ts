@@ -21,6 +21,7 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['check:metadata', 'check:metadata'],
   ['check:convert', 'check:convert'],
   ['check:site', 'check:site'],
+  ['check:reports', 'check:reports'],
   ['check:package', 'check:package'],
   ['check:upgrade', 'check:upgrade'],
 ];

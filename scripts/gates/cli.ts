@@ -1,5 +1,5 @@
 /**
- * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site|package|upgrade> [--root DIR]`.
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site|reports|package|upgrade> [--root DIR]`.
  * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
  */
 import { Command, Option } from 'commander';
@@ -11,6 +11,7 @@ import * as flows from './flows';
 import * as metadata from './metadata';
 import * as packageGate from './package';
 import * as pmd from './pmd';
+import * as reports from './reports';
 import * as selectivity from './selectivity';
 import * as site from './site';
 import * as soql from './soql';
@@ -38,6 +39,10 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   site: {
     run: site.run,
     describe: 'the LWR site: content shapes, routes, navigation, placed components, guest and member access',
+  },
+  reports: {
+    run: reports.run,
+    describe: 'report types, reports, dashboards and folders refer to existing objects, fields, columns and reports',
   },
 };
 

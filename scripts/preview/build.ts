@@ -21,6 +21,7 @@ import { listFiles, PROJECT_ROOT } from '../lib/project';
 import { APEX_HANDLERS } from './browser/apex/handlers';
 import type { DemoDataset, PageConfig } from './browser/types';
 import { demoDataset, type DemoDatasetOptions } from './dataset';
+import { analyticsPageSpecs } from './analyticsPages';
 import { componentsWithoutPage, PAGES, resolvePages, type PageSpec } from './pages';
 
 export const DEFAULT_OUT_DIR = path.join('out', 'preview');
@@ -40,7 +41,7 @@ export interface PreviewBuildOptions {
   root?: string;
   outDir?: string;
   dataset?: DemoDatasetOptions;
-  /** Page registry; defaults to PAGES. */
+  /** Page registry; defaults to PAGES plus a page per packaged dashboard and report. */
   pages?: readonly PageSpec[];
 }
 
@@ -258,6 +259,13 @@ body { background: #f3f3f3; min-height: 100vh; }
 .preview-toasts { position: fixed; top: 1rem; left: 0; right: 0; pointer-events: none; }
 .preview-toasts .slds-notify { pointer-events: auto; }
 .preview-skip:focus { position: absolute; top: 0.25rem; left: 0.25rem; z-index: 10; background: #fff; padding: 0.5rem; }
+.preview-analytics { background: #fff; padding: 1rem; border-radius: 0.25rem; }
+.preview-chart { margin: 0 0 1rem; }
+.preview-bar { display: flex; height: 0.875rem; background: #f3f3f3; }
+.preview-bar-segment { display: block; height: 100%; }
+.preview-swatch { display: inline-block; width: 0.75rem; height: 0.75rem; margin-right: 0.25rem; vertical-align: middle; }
+.preview-subgroup { padding-left: 1.5rem !important; font-weight: 400; }
+.preview-figures td, .preview-figures th { white-space: normal; }
 `;
 
 /** Builds the preview into `outDir` (app.js, index.html, preview.css, pages.json). */
@@ -282,7 +290,7 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
   }
 
   const dataset = demoDataset({ root, ...options.dataset });
-  const specs = options.pages ?? PAGES;
+  const specs = options.pages ?? [...PAGES, ...analyticsPageSpecs(root, dataset)];
 
   // Every platform module a component imports must have a stand-in. A component that needs
   // one the preview lacks is left out (with its pages) and reported, so the rest still runs.

@@ -6,7 +6,8 @@
  * predicate over the demo data. A page appears once all of its own components exist.
  */
 import { PROJECT_ROOT } from '../lib/project';
-import type { DemoDataset, DemoRecord, FieldValue, PageComponent, PageConfig } from './browser/types';
+import type { AnalyticsView } from './browser/analytics';
+import type { DemoDataset, DemoRecord, FieldValue, PageAudience, PageComponent, PageConfig } from './browser/types';
 import { sitePageSpecs } from './sitePages';
 
 /** How a record page picks its record: the first record of the object the predicate accepts. */
@@ -27,7 +28,7 @@ export interface PageSlotSpec {
 export interface PageSpec {
   id: string;
   title: string;
-  audience: 'portal' | 'internal';
+  audience: PageAudience;
   guest?: boolean;
   description: string;
   slots: PageSlotSpec[];
@@ -35,6 +36,8 @@ export interface PageSpec {
   platformComponents?: string[];
   /** Page-reference names that lead here (see PageConfig.navigationNames). */
   navigationNames?: string[];
+  /** A report or dashboard evaluated on the demo data (./analyticsPages.ts). */
+  analytics?: AnalyticsView;
 }
 
 /** Internal record and app pages, which live in Lightning App Builder, not in the site. */
@@ -139,6 +142,7 @@ export function resolvePages(
       description: spec.description,
       navigationNames: spec.navigationNames ?? [],
       platformComponents: spec.platformComponents ?? [],
+      ...(spec.analytics ? { analytics: spec.analytics } : {}),
       components: spec.slots
         .filter((slot) => components.has(slot.component))
         .map((slot): PageComponent => {

@@ -1,8 +1,8 @@
 /**
  * The README and the guides promise only what exists: every `npm run X` is a script in
  * package.json, every `prm` command, subcommand and option is one the CLI defines, every
- * repository path and relative link resolves, and every Apex class or `PRM_` permission or
- * value set they name is in the package.
+ * repository path and relative link resolves, and every Apex class or `PRM_` permission,
+ * value set or report type they name is in the package.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -107,13 +107,13 @@ describe('docs name only what exists', () => {
     ).toEqual([]);
   });
 
-  it('every Apex class and PRM_ permission or value set named exists in the package', () => {
+  it('every Apex class and PRM_ permission, value set or report type named exists in the package', () => {
     const source = path.join(PROJECT_ROOT, 'force-app', 'main', 'default');
     const classes = new Set(
       listFiles(path.join(source, 'classes'), (f) => f.endsWith('.cls')).map((f) => path.basename(f, '.cls')),
     );
     const permissions = new Set(
-      ['permissionsets', 'customPermissions', 'globalValueSets'].flatMap((dir) =>
+      ['permissionsets', 'customPermissions', 'globalValueSets', 'reportTypes'].flatMap((dir) =>
         readdirSync(path.join(source, dir)).map((f) => f.replace(/\..*$/, '')),
       ),
     );

@@ -17,6 +17,14 @@ async function checkRendered(t: TestContext, config: PageConfig): Promise<void> 
       `${placed.tag} rendered nothing`,
     );
   }
+  // A report or dashboard page shows its evaluated figures: every chart and table has rows or says why not.
+  if (config.analytics) {
+    const root = t.page.locator(`[data-analytics="${config.id}"]`);
+    await root.waitFor({ state: 'visible', timeout: 10000 });
+    const parts = config.analytics.kind === 'dashboard' ? config.analytics.dashboard.components.length : 1;
+    const shown = await root.locator('.preview-dashboard-component, h1').count();
+    t.check(shown >= parts, `${config.id} shows ${shown} of ${parts} parts`);
+  }
   // Salesforce components the site places (login form, …) show as labelled placeholders.
   for (const definition of config.platformComponents) {
     await t.page.locator(`[data-platform-component="${definition}"]`).waitFor({ state: 'visible', timeout: 10000 });

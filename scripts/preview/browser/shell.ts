@@ -3,6 +3,7 @@
  * components mounted in `<main>`, SLDS toasts for `ShowToastEvent`, and navigation
  * requests resolved to preview pages. One page per load (`?page=<id>`), like the portal.
  */
+import { renderAnalytics } from './analytics';
 import { browser, element, probe, type PreviewElement, type PreviewEvent, type PreviewCustomEvent } from './dom';
 import { setNavigationHost, type PageReference } from './navigationHost';
 import { TOAST_EVENT, type ShowToastEventInit } from './standins/platformShowToastEvent';
@@ -50,6 +51,12 @@ function refState(pageRef: PageReference): Record<string, unknown> {
   return { ...(pageRef.state ?? {}), ...(typeof recordId === 'string' ? { recordId } : {}) };
 }
 
+const NAV_LABELS: Record<PageConfig['audience'], [string, string]> = {
+  portal: ['Partner portal pages', 'Portal'],
+  internal: ['Internal record pages', 'Internal'],
+  analytics: ['Reports and dashboards', 'Reports'],
+};
+
 function renderHeader(options: ShellOptions, current: PageConfig | undefined): PreviewElement {
   const header = element('header', 'slds-global-header_container preview-header');
   const skip = element('a', 'slds-assistive-text slds-assistive-text_focus preview-skip', 'Skip to main content');
@@ -63,15 +70,15 @@ function renderHeader(options: ShellOptions, current: PageConfig | undefined): P
     element('span', 'slds-text-body_small preview-asof', `Preview · demo data as of ${options.asOf.slice(0, 10)}`),
   );
   header.appendChild(bar);
-  for (const audience of ['portal', 'internal'] as const) {
+  for (const audience of ['portal', 'internal', 'analytics'] as const) {
     const pages = options.pages.filter((p) => p.audience === audience);
     if (pages.length === 0) {
       continue;
     }
     const nav = element('nav', 'slds-context-bar preview-nav');
-    nav.setAttribute('aria-label', audience === 'portal' ? 'Partner portal pages' : 'Internal record pages');
+    nav.setAttribute('aria-label', NAV_LABELS[audience][0]);
     const label = element('span', 'slds-text-title_caps preview-nav-label');
-    label.textContent = audience === 'portal' ? 'Portal' : 'Internal';
+    label.textContent = NAV_LABELS[audience][1];
     nav.appendChild(label);
     const list = element('ul', 'slds-grid');
     for (const page of pages) {
@@ -102,13 +109,7 @@ function renderIndex(main: PreviewElement, pages: PageConfig[]): void {
     const link = element('a', 'slds-text-heading_small', page.title);
     link.setAttribute('href', pageUrl(page));
     item.appendChild(link);
-    item.appendChild(
-      element(
-        'p',
-        'slds-text-body_small',
-        `${page.audience === 'portal' ? 'Portal' : 'Internal'} · ${page.description}`,
-      ),
-    );
+    item.appendChild(element('p', 'slds-text-body_small', `${NAV_LABELS[page.audience][1]} · ${page.description}`));
     list.appendChild(item);
   }
   main.appendChild(list);
@@ -204,8 +205,13 @@ export function startShell(options: ShellOptions): void {
   if (!current) {
     renderIndex(main, options.pages);
   } else {
-    main.appendChild(element('h1', 'slds-assistive-text', current.title));
+    if (!current.analytics) {
+      main.appendChild(element('h1', 'slds-assistive-text', current.title));
+    }
     current.platformComponents.forEach((definition) => main.appendChild(renderPlatformComponent(definition)));
+    if (current.analytics) {
+      renderAnalytics(main, current.analytics, current.id);
+    }
     const stateRecordId = params.get('recordId');
     for (const placed of current.components) {
       const host = element('section', 'slds-m-bottom_medium preview-slot');

@@ -2,6 +2,8 @@
  * Shapes shared by the Node side of the preview (which builds them) and the page code
  * (which reads them): the demo dataset and the page configuration.
  */
+import type { AnalyticsView } from './analytics';
+
 export type FieldValue = string | number | boolean | null;
 
 /** One record as a snapshot holds it: field API name → value, with its Id. */
@@ -46,7 +48,7 @@ export interface PageComponent {
 export interface PageConfig {
   id: string;
   title: string;
-  audience: 'portal' | 'internal';
+  audience: PageAudience;
   /** Rendered as the guest (unauthenticated) user. */
   guest: boolean;
   description: string;
@@ -58,4 +60,9 @@ export interface PageConfig {
    * `standard__recordPage` / `standard__objectPage`), for the navigation stand-in.
    */
   navigationNames: string[];
+  /** A report or dashboard evaluated on the demo data, rendered instead of components. */
+  analytics?: AnalyticsView;
 }
+
+/** Portal pages, internal record pages, and the packaged reports and dashboards. */
+export type PageAudience = 'portal' | 'internal' | 'analytics';
