@@ -8,6 +8,8 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
+  // Org-path and demo tests take seconds; on a shared, loaded machine the 5 s default fails them spuriously.
+  testTimeout: 60_000,
   projects: [
     {
       ...jestConfig,

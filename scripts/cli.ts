@@ -12,6 +12,7 @@ import { migrateCommand } from './commands/migrate';
 import { assessCommand } from './commands/assess';
 import { reportCommand } from './commands/report';
 import { catalogueCommand } from './commands/catalogue';
+import { doctorCommand } from './commands/doctor';
 import { usageExitCode } from './audit/cliSupport';
 
 /** Usage errors (unknown command or option, missing argument) exit 2 at every level, as documented. */
@@ -35,6 +36,7 @@ export function createProgram(): Command {
     .addCommand(migrateCommand())
     .addCommand(reportCommand())
     .addCommand(catalogueCommand())
+    .addCommand(doctorCommand())
     .showHelpAfterError();
   return withUsageExitCodes(program);
 }

@@ -7,6 +7,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import ACCOUNT_NAME from '@salesforce/schema/Account.Name';
+import ACCOUNT_IS_PARTNER from '@salesforce/schema/Account.Is_Partner__c';
 import getPanel from '@salesforce/apex/AttributionController.getPanel';
 import saveAttribution from '@salesforce/apex/AttributionController.saveAttribution';
 import deleteAttribution from '@salesforce/apex/AttributionController.deleteAttribution';
@@ -63,7 +64,10 @@ export default class PartnerAttributionPanel extends LightningElement {
   today = localToday();
 
   readonly roleOptions = ROLE_OPTIONS;
-  readonly partnerFilter = { criteria: [{ fieldPath: 'Is_Partner__c', operator: 'eq', value: true }] };
+  // The field token carries the installed namespace (`pspm__Is_Partner__c`); a string would not.
+  readonly partnerFilter = {
+    criteria: [{ fieldPath: ACCOUNT_IS_PARTNER.fieldApiName, operator: 'eq', value: true }],
+  };
 
   @wire(getPanel, { opportunityId: '$recordId' })
   wiredPanel({ data, error }: { data?: ApexPanel; error?: unknown }) {

@@ -27,6 +27,7 @@ import { SnapshotWriter } from '../snapshot/writer';
 import { API_VERSION } from '../seed/seedSnapshot';
 import { SalesforceClient, type ClientOptions } from '../salesforce/client';
 import { OrgSource } from '../salesforce/orgSource';
+import { namespacedClient } from '../salesforce/namespacedClient';
 import { connectWithSfAuth, type OrgConnector } from '../salesforce/session';
 
 export interface AuditCommandOptions {
@@ -43,6 +44,7 @@ export interface AuditCommandOptions {
   failOn?: Severity;
   examples?: number;
   bulkThreshold?: number;
+  namespace?: string;
 }
 
 /** The org boundary and output of the command, replaceable in tests. */
@@ -53,6 +55,10 @@ export interface CommandDeps {
 }
 
 export const defaultDeps: CommandDeps = { connect: connectWithSfAuth };
+
+/** `--namespace` of the org commands. */
+export const NAMESPACE_HELP =
+  "with --target-org: the package's namespace in the org, `none` for an org without one (default: detected from the org's objects)";
 
 /**
  * Runs the audit command; returns the exit code (and the result when the audit ran).
@@ -99,7 +105,8 @@ export async function runAuditCommand(
         options.saveSnapshot === undefined
           ? undefined
           : new SnapshotWriter(path.resolve(options.saveSnapshot), schema.objects);
-      source = await OrgSource.open(client, schema.objects, { saveTo: writer, bulkThreshold: options.bulkThreshold });
+      const org = await namespacedClient(client, options.namespace);
+      source = await OrgSource.open(org, schema.objects, { saveTo: writer, bulkThreshold: options.bulkThreshold });
     }
     const now = options.asOf ?? source.takenAt ?? new Date().toISOString();
     if (source.size) {
@@ -164,6 +171,7 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
     )
     .option('--time-zone <tz>', 'IANA time zone that decides "today" (default UTC)', parseTimeZone)
     .option('--policy <file>', 'program policy JSON overriding the packaged Default records (see docs/revops.md)')
+    .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--json', 'print {status, summary, metrics[], findings[]} as JSON')
     .option('--html <file>', 'write a self-contained HTML report with charts')
     .addOption(
@@ -191,6 +199,7 @@ Examples:
   $ prm audit --snapshot out/demo/snapshot
   $ prm audit --snapshot out/demo/snapshot --html out/demo/report.html --fail-on error
   $ prm audit --target-org my-sandbox --save-snapshot out/sandbox-2025-06 --json > audit.json
+  $ prm audit --target-org customer-prod --namespace pspm
   $ prm audit --snapshot out/snap --as-of 2025-07-01 --time-zone Europe/Paris --policy policy.json
 
 ${EXIT_CODES_HELP}`,

@@ -26,7 +26,8 @@ import { loadSnapshot, planLoad, STATE_FILE, validateForLoad, type LoadPlan, typ
 import { prepareSnapshotFolder } from '../snapshot/outputFolder';
 import type { GroundTruth } from '../seed/plants';
 import { SalesforceClient } from '../salesforce/client';
-import { defaultDeps, type CommandDeps } from './audit';
+import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from './audit';
+import { namespacedClient } from '../salesforce/namespacedClient';
 
 export interface SeedCommandOptions {
   seed?: number;
@@ -41,6 +42,7 @@ export interface SeedCommandOptions {
   from?: string;
   stateDir?: string;
   batchSize?: number;
+  namespace?: string;
   /** Replace the snapshot in a non-empty --out folder. */
   force?: boolean;
   /** Generate and validate, plan the load, write nothing. */
@@ -164,9 +166,10 @@ async function seedOrg(
     ...deps.clientOptions,
     onRetry: ({ attempt, delayMs, reason }) => output.stderr(`${reason}: retry ${attempt} in ${delayMs} ms`),
   });
+  const namespaced = await namespacedClient(client, options.namespace);
   progress.start(validated.externalIds.size, `Loading into ${org}`, 'rows');
   try {
-    result.load = await loadSnapshot(client, dir, schema, {
+    result.load = await loadSnapshot(namespaced, dir, schema, {
       stateDir,
       target: `${session.instanceUrl}|${org}`,
       batchSize: options.batchSize,
@@ -328,6 +331,7 @@ export function seedCommand(deps: CommandDeps = defaultDeps): Command {
       '--dry-run',
       'generate and validate everything, print what would be written or loaded (rows and Bulk jobs per object), write nothing and do not contact the org',
     )
+    .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',

@@ -22,6 +22,8 @@ export const GATE_SCRIPTS: [string, string][] = [
   ['check:convert', 'check:convert'],
   ['check:site', 'check:site'],
   ['check:reports', 'check:reports'],
+  ['check:package', 'check:package'],
+  ['check:upgrade', 'check:upgrade'],
 ];
 
 const onlyArg = process.argv.indexOf('--only');

@@ -1,5 +1,5 @@
 /**
- * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site|reports> [--root DIR]`.
+ * Runs one offline gate: `tsx scripts/gates/cli.ts <apex|soql|selectivity|pmd|flows|metadata|convert|site|reports|package|upgrade> [--root DIR]`.
  * Prints each finding as `file:line:col [check] message` and exits 1 when there is any.
  */
 import { Command, Option } from 'commander';
@@ -9,11 +9,13 @@ import * as apex from './apex';
 import * as convert from './convert';
 import * as flows from './flows';
 import * as metadata from './metadata';
+import * as packageGate from './package';
 import * as pmd from './pmd';
 import * as reports from './reports';
 import * as selectivity from './selectivity';
 import * as site from './site';
 import * as soql from './soql';
+import * as upgrade from './upgrade';
 
 export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; describe: string }> = {
   apex: { run: apex.run, describe: 'Apex semantic check (apex-ls) and a test class for every class' },
@@ -26,6 +28,14 @@ export const GATES: Record<string, { run: (root: string) => Promise<Finding[]>; 
   flows: { run: flows.run, describe: 'Lightning Flow Scanner rules for every flow' },
   metadata: { run: metadata.run, describe: 'XML well-formed and elements known to the Metadata API schema' },
   convert: { run: convert.run, describe: 'source conversion with Salesforce libraries drops nothing' },
+  package: {
+    run: packageGate.run,
+    describe: 'namespace-safe code and packageable metadata for the managed package (namespace pspm)',
+  },
+  upgrade: {
+    run: upgrade.run,
+    describe: 'nothing released is removed, renamed or retyped (config/released-surface.json)',
+  },
   site: {
     run: site.run,
     describe: 'the LWR site: content shapes, routes, navigation, placed components, guest and member access',

@@ -11,6 +11,17 @@ import { listFiles } from './project';
 
 /** The package's metadata source folder, relative to the repository root. */
 export const DEFAULT_SOURCE_DIR = 'force-app/main/default';
+/**
+ * Org configuration a managed package cannot contain (sharing rules, groups) lives in this
+ * sibling package directory, deployed after the package; the model reads both.
+ */
+export const UNPACKAGED_SOURCE_DIR = 'force-app/unpackaged/default';
+
+/** The source folder and, when it exists, its unpackaged sibling (`<dir>/../../unpackaged/default`). */
+function withUnpackaged(sourceDir: string): string[] {
+  const sibling = path.join(sourceDir, '..', '..', 'unpackaged', 'default');
+  return existsSync(sibling) && path.resolve(sibling) !== path.resolve(sourceDir) ? [sourceDir, sibling] : [sourceDir];
+}
 
 /** Elements that may repeat; fast-xml-parser otherwise collapses a single child into an object. */
 const REPEATED = new Set([
@@ -792,9 +803,15 @@ export function loadMetadata(sourceDir: string): MetadataModel {
     customMetadataRecords: filesWithSuffix(path.join(sourceDir, 'customMetadata'), '.md-meta.xml').map(
       loadCustomMetadataRecord,
     ),
-    sharingRules: filesWithSuffix(path.join(sourceDir, 'sharingRules'), '.sharingRules-meta.xml').map(loadSharingRules),
+    sharingRules: withUnpackaged(sourceDir).flatMap((dir) =>
+      filesWithSuffix(path.join(dir, 'sharingRules'), '.sharingRules-meta.xml').map(loadSharingRules),
+    ),
     customPermissions: names('customPermissions', '.customPermission-meta.xml'),
-    groups: names('groups', '.group-meta.xml'),
+    groups: new Set(
+      withUnpackaged(sourceDir).flatMap((dir) =>
+        filesWithSuffix(path.join(dir, 'groups'), '.group-meta.xml').map((f) => path.basename(f, '.group-meta.xml')),
+      ),
+    ),
     globalValueSets,
     apexClasses,
     lwcBundles: new Set(subdirectories(path.join(sourceDir, 'lwc'))),

@@ -6,6 +6,9 @@ export interface PackageDirectory {
   path: string;
   default?: boolean;
   package?: string;
+  /** Apex class run after install and upgrade (InstallHandler) / on uninstall (UninstallHandler). */
+  postInstallScript?: string;
+  uninstallScript?: string;
 }
 
 export interface SfdxProject {

@@ -50,7 +50,7 @@ export function createScratchOrg(sf: SfRunner, alias: string, multiCurrency: boo
 }
 
 /**
- * The package first, then the unpackaged site (it needs the package), the guest persona for
+ * The package first, then the org configuration a package cannot hold, then the unpackaged site (it needs the package), the guest persona for
  * the site's guest user and the site's publication, then the admin persona, then the jobs.
  */
 export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string[] {
@@ -60,13 +60,18 @@ export function deploy(sf: SfRunner, alias: string, root = PROJECT_ROOT): string
     'package deploy',
   );
   steps.push('force-app/main');
-  const portal = path.join(root, 'force-app', 'portal');
-  if (existsSync(portal) && listFiles(portal, (f) => !f.endsWith('.gitkeep')).length > 0) {
-    ok(
-      sf(['project', 'deploy', 'start', '--source-dir', 'force-app/portal', '--target-org', alias, '--wait', '30']),
-      'site deploy',
-    );
-    steps.push('force-app/portal');
+  const deployed = (dir: string, what: string): boolean => {
+    const full = path.join(root, dir);
+    if (!existsSync(full) || listFiles(full, (f) => !f.endsWith('.gitkeep')).length === 0) {
+      return false;
+    }
+    ok(sf(['project', 'deploy', 'start', '--source-dir', dir, '--target-org', alias, '--wait', '30']), what);
+    steps.push(dir);
+    return true;
+  };
+  // Org configuration a managed package cannot contain (sharing rules, groups): after the package.
+  deployed('force-app/unpackaged', 'org configuration deploy');
+  if (deployed('force-app/portal', 'site deploy')) {
     assignGuestPersona(sf, alias);
     steps.push('guest persona');
     publishSite(sf, alias);

@@ -166,8 +166,13 @@ export class SalesforceClient {
    * REST query, following `nextRecordsUrl` page by page.
    * @param soql the query
    */
-  async *query(soql: string): AsyncGenerator<Record<string, unknown>> {
-    let next: string | undefined = `${this.base}/query?q=${encodeURIComponent(soql)}`;
+  query(soql: string): AsyncGenerator<Record<string, unknown>> {
+    return this.pages(`${this.base}/query?q=${encodeURIComponent(soql)}`);
+  }
+
+  /** Records of a query result, page after page. */
+  private async *pages(first: string): AsyncGenerator<Record<string, unknown>> {
+    let next: string | undefined = first;
     while (next) {
       const page: { records: Record<string, unknown>[]; done: boolean; nextRecordsUrl?: string } = await this.json(
         'GET',
@@ -176,6 +181,30 @@ export class SalesforceClient {
       yield* page.records;
       next = page.done || !page.nextRecordsUrl ? undefined : page.nextRecordsUrl;
     }
+  }
+
+  /** Names of every object the org has (global describe). */
+  async describeGlobal(): Promise<string[]> {
+    const result = await this.json<{ sobjects: { name: string }[] }>('GET', `${this.base}/sobjects`);
+    return result.sobjects.map((o) => o.name);
+  }
+
+  /**
+   * Tooling API query (setup objects such as InstalledSubscriberPackage), following pages.
+   * @param soql the query
+   */
+  toolingQuery(soql: string): AsyncGenerator<Record<string, unknown>> {
+    return this.pages(`${this.base}/tooling/query?q=${encodeURIComponent(soql)}`);
+  }
+
+  /**
+   * Runs anonymous Apex through the Tooling API; the platform compiles and runs it as the user.
+   * @param body the Apex
+   */
+  async executeAnonymous(
+    body: string,
+  ): Promise<{ compiled: boolean; success: boolean; exceptionMessage?: string | null }> {
+    return this.json('GET', `${this.base}/tooling/executeAnonymous?anonymousBody=${encodeURIComponent(body)}`);
   }
 
   /** `SELECT COUNT() FROM object`. */

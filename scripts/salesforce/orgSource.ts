@@ -10,7 +10,7 @@ import { decodeCell, encodeCell, SnapshotInputError, type CellValue } from '../s
 import type { SnapshotObject } from '../snapshot/schema';
 import type { SnapshotWriter } from '../snapshot/writer';
 import type { RecordSource } from '../audit/sources';
-import type { SalesforceClient } from './client';
+import type { OrgReader } from './namespacedClient';
 
 export interface OrgSourceOptions {
   /** Objects with more records than this are read with Bulk API 2.0 (default 2000). */
@@ -30,7 +30,7 @@ export class OrgSource implements RecordSource {
   onProgress?: (amount: number) => void;
 
   private constructor(
-    private readonly client: SalesforceClient,
+    private readonly client: OrgReader,
     readonly objects: SnapshotObject[],
     private readonly counts: Map<string, number>,
     private readonly options: OrgSourceOptions,
@@ -45,11 +45,7 @@ export class OrgSource implements RecordSource {
    * @param objects objects to read, in load order
    * @param options Bulk threshold and snapshot tee
    */
-  static async open(
-    client: SalesforceClient,
-    objects: SnapshotObject[],
-    options: OrgSourceOptions = {},
-  ): Promise<OrgSource> {
+  static async open(client: OrgReader, objects: SnapshotObject[], options: OrgSourceOptions = {}): Promise<OrgSource> {
     const counts = new Map<string, number>();
     for (const object of objects) {
       counts.set(object.name, await client.count(object.name));

@@ -8,6 +8,7 @@ import * as apex from '../../scripts/gates/apex';
 import * as convert from '../../scripts/gates/convert';
 import * as flows from '../../scripts/gates/flows';
 import * as metadata from '../../scripts/gates/metadata';
+import * as packageGate from '../../scripts/gates/package';
 import * as pmd from '../../scripts/gates/pmd';
 import * as selectivity from '../../scripts/gates/selectivity';
 import * as soql from '../../scripts/gates/soql';
@@ -37,6 +38,7 @@ describe('gates on a nested multi-package project', () => {
     ['check:flows', flows.run],
     ['check:metadata', metadata.run],
     ['check:convert', convert.run],
+    ['check:package', packageGate.run],
   ])('%s finds nothing on its correct code', async (_name, run) => {
     expect(summarise(await run(root), root)).toEqual([]);
   });

@@ -22,11 +22,14 @@ describe('org:deploy', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('deploys the package, then the site with its guest persona and publication, then assigns the admin persona', () => {
+  it('deploys the package, its unpackaged org configuration, then the site with its guest persona and publication, then assigns the admin persona', () => {
     writeFileSync(path.join(root, 'force-app', 'portal', 'site.xml'), '<x/>');
+    mkdirSync(path.join(root, 'force-app', 'unpackaged', 'default', 'groups'), { recursive: true });
+    writeFileSync(path.join(root, 'force-app', 'unpackaged', 'default', 'groups', 'G.group-meta.xml'), '<x/>');
     const { sf, calls } = recorder(() => ({ status: 0, result: {} }));
     expect(deploy(sf, 'scratch', root)).toEqual([
       'force-app/main',
+      'force-app/unpackaged',
       'force-app/portal',
       'guest persona',
       'site published',
@@ -35,6 +38,7 @@ describe('org:deploy', () => {
     ]);
     expect(calls.map((c) => c.split(' --target-org')[0])).toEqual([
       'project deploy start --source-dir force-app/main',
+      'project deploy start --source-dir force-app/unpackaged',
       'project deploy start --source-dir force-app/portal',
       'apex run --file scripts/org/assign-guest-persona.apex',
       'community publish --name Partner Portal',

@@ -6,6 +6,11 @@
  * upsert on External_Id__c (case-insensitive) with parent references by external ID, so a
  * test can prove idempotence, and delete by Id (what a rollback sends). Faults are injected per request or per row.
  *
+ * With `namespace` set it answers as a subscriber org of the managed package: its custom objects
+ * and fields exist only under `<namespace>__`, and an un-prefixed custom name is unknown, as
+ * in a real org. It serves the global describe, the Tooling API query and anonymous Apex
+ * with answers a test sets (`answer`, `anonymousApex`) for the setup objects it does not model.
+ *
  * What it does not do: sharing, field-level security, validation rules, triggers, SOQL
  * beyond `SELECT fields|COUNT() FROM Object`, or concurrency; a real org proves those.
  */
@@ -59,6 +64,15 @@ export class SalesforceStandIn {
   /** Records per REST query page and per Bulk results page when maxRecords is larger. */
   restPageSize = 3;
   bulkPageSize = 50;
+  /** The package's namespace in this org; '' for an org where the package's source is deployed without one. */
+  namespace = '';
+  /** Answers of queries the stand-in does not model (setup objects), by pattern; REST and Tooling alike. */
+  private readonly answers: { pattern: RegExp; records?: Record<string, unknown>[]; error?: PlatformError }[] = [];
+  /** Result of anonymous Apex (Tooling executeAnonymous); default: compiled and succeeded. */
+  anonymousApex: (body: string) => { compiled: boolean; success: boolean; exceptionMessage?: string } = () => ({
+    compiled: true,
+    success: true,
+  });
   private sessionValid = true;
   private readonly faults: Fault[] = [];
   private readonly lockedRows = new Map<string, number>();
@@ -91,6 +105,29 @@ export class SalesforceStandIn {
   /** The next matching requests fail with a platform error. */
   fail(fault: Fault): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Queries matching `pattern` answer these records (or fail with this platform error code). */
+  answer(pattern: RegExp, records: Record<string, unknown>[] | { errorCode: string; message: string }): void {
+    this.answers.unshift(
+      Array.isArray(records)
+        ? { pattern, records }
+        : { pattern, error: new PlatformError(400, records.errorCode, records.message) },
+    );
+  }
+
+  /** A name as the org spells it: custom names carry the namespace. */
+  orgName(name: string): string {
+    return this.namespace && /__(c|r|mdt|e)$/i.test(name) ? `${this.namespace}__${name}` : name;
+  }
+
+  /** The stored (un-prefixed) name of a name the client sent; an un-prefixed custom name is unknown under a namespace. */
+  private local(name: string): string {
+    if (!this.namespace || !/__(c|r|mdt|e)$/i.test(name)) {
+      return name;
+    }
+    const prefix = `${this.namespace}__`.toLowerCase();
+    return name.toLowerCase().startsWith(prefix) ? name.slice(prefix.length) : `(unknown here) ${name}`;
   }
 
   clearFaults(): void {
@@ -158,7 +195,7 @@ export class SalesforceStandIn {
   }
 
   private object(name: string): SnapshotObject {
-    const object = this.extended.get(name.toLowerCase()) ?? this.schema.get(name);
+    const object = this.extended.get(this.local(name).toLowerCase()) ?? this.schema.get(this.local(name));
     if (!object) {
       throw new PlatformError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported.`);
     }
@@ -213,8 +250,27 @@ export class SalesforceStandIn {
       res.end(text);
     };
     let m: RegExpExecArray | null;
-    if (method === 'GET' && rest === '/query') {
-      return json(200, this.restQuery(url.searchParams.get('q') ?? '', 0));
+    if (method === 'GET' && rest === '/sobjects') {
+      const standard = ['Account', 'Contact', 'Lead', 'Opportunity', 'User'];
+      const names = this.schema.objects.map((o) => o.name).filter((n) => !standard.includes(n));
+      return json(200, { sobjects: [...standard, ...names.map((n) => this.orgName(n))].map((name) => ({ name })) });
+    }
+    if (method === 'GET' && (rest === '/query' || rest === '/tooling/query')) {
+      const soql = url.searchParams.get('q') ?? '';
+      const answer = this.answers.find((a) => a.pattern.test(soql));
+      if (answer?.error) {
+        throw answer.error;
+      }
+      if (answer?.records) {
+        return json(200, { totalSize: answer.records.length, done: true, records: answer.records });
+      }
+      if (rest === '/tooling/query') {
+        throw new PlatformError(400, 'INVALID_TYPE', `the stand-in has no answer for the Tooling query: ${soql}`);
+      }
+      return json(200, this.restQuery(soql, 0));
+    }
+    if (method === 'GET' && rest === '/tooling/executeAnonymous') {
+      return json(200, this.anonymousApex(url.searchParams.get('anonymousBody') ?? ''));
     }
     if (method === 'GET' && (m = /^\/query\/([^/]+)$/.exec(rest))) {
       const [encoded, offset] = m[1].split('-');
@@ -324,7 +380,7 @@ export class SalesforceStandIn {
     }
     const fields = m[1].split(',').map((f) => f.trim());
     for (const field of fields) {
-      if (!object.fieldMap.has(field.toLowerCase())) {
+      if (!object.fieldMap.has(this.local(field).toLowerCase())) {
         throw new PlatformError(400, 'INVALID_FIELD', `No such column '${field}' on entity '${object.name}'.`);
       }
     }
@@ -339,7 +395,10 @@ export class SalesforceStandIn {
         row.IsClosed = String(/^Closed/.test(stored.StageName ?? ''));
         row.IsWon = String(stored.StageName === 'Closed Won');
       }
-      return Object.fromEntries(fields.map((f) => [f, row[f] ?? '']));
+      const fieldMap = this.schema.get(objectName)?.fieldMap;
+      return Object.fromEntries(
+        fields.map((f) => [f, row[fieldMap?.get(this.local(f).toLowerCase())?.name ?? f] ?? '']),
+      );
     });
   }
 
@@ -349,14 +408,14 @@ export class SalesforceStandIn {
     if (count) {
       return { totalSize: rows.length, done: true, records: [] };
     }
-    const types = this.object(object).fieldMap;
+    const types = (this.schema.get(object) as SnapshotObject).fieldMap;
     const page = rows.slice(offset, offset + this.restPageSize).map((row) => {
       const record: Record<string, unknown> = {
-        attributes: { type: object, url: `/services/data/v${this.version}/sobjects/${object}/${row.Id}` },
+        attributes: { type: this.orgName(object), url: `/services/data/v${this.version}/sobjects/${object}/${row.Id}` },
       };
       for (const field of fields) {
         const value = row[field];
-        const type = types.get(field.toLowerCase())?.type;
+        const type = types.get(this.local(field).toLowerCase())?.type;
         record[field] =
           value === '' || value === undefined
             ? null
@@ -435,7 +494,7 @@ export class SalesforceStandIn {
         }
         const relation = /^(\w+)\.(\w+)$/.exec(header);
         if (!relation) {
-          const field = object.fieldMap.get(header.toLowerCase());
+          const field = object.fieldMap.get(this.local(header).toLowerCase());
           if (!field || !field.writable) {
             error = `INVALID_FIELD_FOR_INSERT_UPDATE:Unable to create/update fields: ${header}:${header}`;
             break;
@@ -443,7 +502,7 @@ export class SalesforceStandIn {
           fields[field.name] = value;
           continue;
         }
-        const field = object.fields.find((f) => f.relationshipName === relation[1]);
+        const field = object.fields.find((f) => f.relationshipName === this.local(relation[1]));
         const parentIndex = field?.referenceTo === undefined ? undefined : this.byExternalId.get(field.referenceTo);
         const parentId = parentIndex?.get(value.toLowerCase());
         if (!field || !parentId) {
