@@ -17,7 +17,8 @@ import { SalesforceClient } from '../salesforce/client';
 import { cohortFiles, readCohortState, rollbackCohort } from '../migrate/cohortLoad';
 import { runMigration } from '../migrate/migrationRun';
 import { migrationJson, migrationText } from '../migrate/migrationText';
-import { defaultDeps, type CommandDeps } from './audit';
+import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from './audit';
+import { namespacedClient } from '../salesforce/namespacedClient';
 
 export interface MigrateCommandOptions {
   from?: string;
@@ -25,6 +26,8 @@ export interface MigrateCommandOptions {
   cohort?: string;
   cohortBy?: string;
   targetOrg?: string;
+  /** The package's namespace in the org (`none` for none); detected when absent. */
+  namespace?: string;
   out?: string;
   existing?: string;
   dryRun?: boolean;
@@ -39,6 +42,8 @@ export interface MigrateCommandOptions {
 export interface RollbackCommandOptions {
   cohort: string;
   targetOrg: string;
+  /** The package's namespace in the org (`none` for none); detected when absent. */
+  namespace?: string;
   stateDir?: string;
   batchSize?: number;
   json?: boolean;
@@ -95,7 +100,10 @@ export async function runMigrateCommand(
     const client =
       options.targetOrg === undefined
         ? undefined
-        : clientFor(await deps.connect(options.targetOrg), deps, output.stderr);
+        : await namespacedClient(
+            clientFor(await deps.connect(options.targetOrg), deps, output.stderr),
+            options.namespace,
+          );
     const outcome = await runMigration(
       {
         from: path.resolve(from),
@@ -136,7 +144,10 @@ export async function runRollbackCommand(
     if (!readCohortState(files.state)) {
       throw new UsageError(`No state for cohort ${options.cohort} at ${files.state}: it was not migrated from here.`);
     }
-    const client = clientFor(await deps.connect(options.targetOrg), deps, output.stderr);
+    const client = await namespacedClient(
+      clientFor(await deps.connect(options.targetOrg), deps, output.stderr),
+      options.namespace,
+    );
     const result = await rollbackCohort(client, files, options.batchSize ?? 10000);
     const status = result.failed > 0 ? EXIT.ORG : EXIT.OK;
     if (output.json) {
@@ -172,6 +183,7 @@ export function migrateCommand(deps: CommandDeps = defaultDeps): Command {
     .description('Delete exactly the records a cohort created in an org (children first).')
     .requiredOption('--cohort <name>', 'the cohort to roll back')
     .requiredOption('-o, --target-org <org>', 'the org the cohort was loaded into')
+    .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--state-dir <dir>', 'where the cohort state is kept (default out/migrate-state/<org>)')
     .option('--batch-size <n>', 'Ids per Bulk API 2.0 delete job (default 10000)', parseInteger('--batch-size', 1))
     .option('--json', 'print the result as JSON')
@@ -187,6 +199,7 @@ export function migrateCommand(deps: CommandDeps = defaultDeps): Command {
     .option('--cohort <name>', 'name of this cohort (required; state, error file and rollback are per cohort)')
     .option('--cohort-by <how>', 'tier | region (the cohort name is the value) | FILE listing partner keys or names')
     .option('-o, --target-org <org>', 'load into an org: alias or username the sf CLI is logged in to')
+    .option('--namespace <ns>', NAMESPACE_HELP)
     .option('--out <dir>', 'write the cohort as a snapshot folder instead (prm audit --snapshot reads it)')
     .option('--existing <dir>', 'without an org: match against the accounts of this snapshot folder')
     .option('--dry-run', 'validate, match and count only: nothing is written')

@@ -5,7 +5,7 @@
 import { openSnapshot, readObjectRecords } from '../snapshot/reader';
 import type { SnapshotRecord } from '../snapshot/format';
 import { loadSnapshotSchema } from '../snapshot/schema';
-import type { SalesforceClient } from '../salesforce/client';
+import type { OrgReader } from '../salesforce/namespacedClient';
 import type { ExistingAccount } from './accountMatch';
 
 export interface ExistingAccounts {
@@ -51,7 +51,7 @@ export const ORG_ACCOUNT_FIELDS = ['Id', 'Name', 'Website', 'External_Id__c', 'I
  * stored match keys, because accounts created before the package carry none.
  * @param client the org client
  */
-export async function accountsFromOrg(client: SalesforceClient): Promise<ExistingAccounts> {
+export async function accountsFromOrg(client: Pick<OrgReader, 'query'>): Promise<ExistingAccounts> {
   const result: ExistingAccounts = { accounts: [], records: new Map() };
   for await (const row of client.query(`SELECT ${ORG_ACCOUNT_FIELDS.join(', ')} FROM Account`)) {
     const record: SnapshotRecord = {};

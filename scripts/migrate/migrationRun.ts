@@ -9,7 +9,7 @@ import type { ProgramPolicy } from '../audit/policy';
 import { SnapshotSource } from '../audit/sources';
 import { UsageError } from '../audit/cliSupport';
 import { loadSnapshotSchema } from '../snapshot/schema';
-import type { SalesforceClient } from '../salesforce/client';
+import type { NamespacedClient } from '../salesforce/namespacedClient';
 import type { AccountMatch } from './accountMatch';
 import { syntheticIds, writeCohortSnapshot, type CohortObject } from './cohortSnapshot';
 import { appendErrors, cohortFiles, loadCohort, problemRows, type CohortLoadResult } from './cohortLoad';
@@ -73,7 +73,7 @@ async function auditCohort(dir: string, now: string, policy: ProgramPolicy): Pro
  * @param request what to migrate and where
  * @param client the org, when the target is an org
  */
-export async function runMigration(request: MigrationRequest, client?: SalesforceClient): Promise<MigrationOutcome> {
+export async function runMigration(request: MigrationRequest, client?: NamespacedClient): Promise<MigrationOutcome> {
   const mapping = readMapping(request.mapping);
   const tables = await readLegacyFolder(request.from);
   const records: LegacyRecord[] = readLegacyRecords(tables, mapping);

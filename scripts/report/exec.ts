@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { EXIT_CODES_HELP, parseInteger } from '../audit/cliSupport';
 import type { RecordSource } from '../audit/sources';
-import { defaultDeps, type CommandDeps } from '../commands/audit';
+import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from '../commands/audit';
 import { auditMetrics, type Figures } from './figures';
 import { parseMonth, periodAsOf, type Period } from './period';
 import { renderExec } from './execHtml';
@@ -19,6 +19,7 @@ export interface ExecOptions extends DeliveryOptions {
   top?: number;
   snapshot?: string;
   targetOrg?: string;
+  namespace?: string;
 }
 
 export interface ExecReport {
@@ -74,7 +75,8 @@ export function execCommand(deps: CommandDeps = defaultDeps): Command {
       new Option('--top <n>', 'partners ranked by won revenue (default 10)').argParser(parseInteger('--top', 1)),
     )
     .option('--snapshot <dir>', 'read a snapshot folder (prm seed --out, prm audit --save-snapshot)')
-    .option('-o, --target-org <org>', 'read an org: alias or username the sf CLI is logged in to');
+    .option('-o, --target-org <org>', 'read an org: alias or username the sf CLI is logged in to')
+    .option('--namespace <ns>', NAMESPACE_HELP);
   return withDeliveryOptions(command)
     .addHelpText(
       'after',

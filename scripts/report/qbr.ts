@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { EXIT_CODES_HELP } from '../audit/cliSupport';
 import { localToday } from '../audit/rules';
 import type { RecordSource } from '../audit/sources';
-import { defaultDeps, type CommandDeps } from '../commands/audit';
+import { defaultDeps, NAMESPACE_HELP, type CommandDeps } from '../commands/audit';
 import { auditMetrics, metric, type Figures } from './figures';
 import { PartnerFactsCollector, type PartnerFacts } from './partnerFacts';
 import { nextQuarter, parseQuarter, periodAsOf, previousQuarter, sameQuarterLastYear, type Period } from './period';
@@ -21,6 +21,7 @@ export interface QbrOptions extends DeliveryOptions {
   quarter?: Period;
   snapshot?: string;
   targetOrg?: string;
+  namespace?: string;
 }
 
 /** One goal for the next quarter, derived from the gaps the review shows. */
@@ -149,7 +150,8 @@ export function qbrCommand(deps: CommandDeps = defaultDeps): Command {
     .option('--partner <id>', 'the partner account: record Id or External_Id__c')
     .option('--quarter <YYYY-Qn>', 'the calendar quarter under review, e.g. 2026-Q3', parseQuarter)
     .option('--snapshot <dir>', 'read a snapshot folder (prm seed --out, prm audit --save-snapshot)')
-    .option('-o, --target-org <org>', 'read an org: alias or username the sf CLI is logged in to');
+    .option('-o, --target-org <org>', 'read an org: alias or username the sf CLI is logged in to')
+    .option('--namespace <ns>', NAMESPACE_HELP);
   return withDeliveryOptions(command)
     .addHelpText(
       'after',

@@ -13,10 +13,13 @@ import { API_VERSION } from '../seed/seedSnapshot';
 import { SalesforceClient } from '../salesforce/client';
 import { OrgSource } from '../salesforce/orgSource';
 import type { CommandDeps } from '../commands/audit';
+import { namespacedClient } from '../salesforce/namespacedClient';
 
 export interface SourceOptions {
   snapshot?: string;
   targetOrg?: string;
+  /** The package's namespace in the org (`none` for none); detected when absent. */
+  namespace?: string;
 }
 
 export interface OpenedSource {
@@ -52,7 +55,9 @@ export async function openReportSource(
   });
   const dir = mkdtempSync(path.join(tmpdir(), 'prm-report-'));
   const writer = new SnapshotWriter(dir, schema.objects);
-  const org = await OrgSource.open(client, schema.objects, { saveTo: writer });
+  const org = await OrgSource.open(await namespacedClient(client, options.namespace), schema.objects, {
+    saveTo: writer,
+  });
   for (const object of org.objects) {
     for await (const record of org.records(object)) {
       void record;

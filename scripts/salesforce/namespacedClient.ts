@@ -1,6 +1,6 @@
 /**
  * The org as `prm` sees it: un-prefixed names on our side, the installed namespace on the org's.
- * Wraps the client for the calls seed and audit make, mapping object and field names in SOQL,
+ * Wraps the client for the calls seed, audit, migrate and report make, mapping object and field names in SOQL,
  * REST records, Bulk CSV headers and Bulk results with one NamespaceMap.
  */
 import type { IngestResult, SalesforceClient } from './client';
@@ -47,6 +47,18 @@ export class NamespacedClient implements OrgReader {
       this.names.toOrg(externalIdField),
       this.names.csvHeader(csv, 'toOrg'),
     );
+    const rows = (list: Record<string, string>[]): Record<string, string>[] =>
+      list.map((row) => this.names.recordFromOrg(row) as Record<string, string>);
+    return {
+      jobId: result.jobId,
+      successful: rows(result.successful),
+      failed: rows(result.failed),
+      unprocessed: rows(result.unprocessed),
+    };
+  }
+
+  async bulkDelete(objectName: string, csv: string): Promise<IngestResult> {
+    const result = await this.client.bulkDelete(this.names.toOrg(objectName), this.names.csvHeader(csv, 'toOrg'));
     const rows = (list: Record<string, string>[]): Record<string, string>[] =>
       list.map((row) => this.names.recordFromOrg(row) as Record<string, string>);
     return {

@@ -171,6 +171,10 @@ describe('prm doctor', () => {
       'PRM tier evaluation',
       'PRM certification reminders',
       'PRM portal access sweep',
+      'PRM program metrics snapshot',
+      'PRM partner login capture',
+      'PRM partner digest',
+      'PRM executive summary',
     ]);
     expect(personaNames()).toContain('PRM_Admin');
   });

@@ -27,8 +27,9 @@ interface Harness {
 
 const standIns: SalesforceStandIn[] = [];
 
-async function harness(): Promise<Harness> {
+async function harness(namespace = ''): Promise<Harness> {
   const standIn = new SalesforceStandIn();
+  standIn.namespace = namespace;
   await standIn.start();
   standIns.push(standIn);
   for (const [Id, Name, Website, isPartner, CreatedDate] of CRM_ACCOUNTS) {
@@ -169,6 +170,20 @@ describe('prm migrate against the Salesforce API stand-in', () => {
     expect(json.load?.resumed).toBe(true);
     expect(h.standIn.ingestJobObjects).toEqual(['Account', 'Deal_Registration__c', 'Deal_Registration__c', 'Lead']);
     expect(counts(h.standIn)).toEqual([CRM_ACCOUNTS.length + 11, 25, 14]);
+  });
+
+  it('in an org where the package runs under the pspm namespace, loads and rolls back under prefixed names', async () => {
+    const h = await harness('pspm');
+    const stateDir = path.join(root, 'namespaced');
+    expect(await runMigrateCommand(options(stateDir), h.deps)).toBe(0);
+    expect(created(last(h))).toBe(11 + 25 + 14);
+    expect(counts(h.standIn)).toEqual([CRM_ACCOUNTS.length + 11, 25, 14]);
+    expect(h.standIn.ingestJobObjects).toEqual(['Account', 'pspm__Deal_Registration__c', 'Lead']);
+    expect(h.standIn.all('Deal_Registration__c').every((r) => r.Match_Key__c)).toBe(true);
+
+    expect(await runRollbackCommand({ cohort: 'Gold', targetOrg: 'standin', stateDir, json: true }, h.deps)).toBe(0);
+    expect(counts(h.standIn)).toEqual([CRM_ACCOUNTS.length, 0, 0]);
+    expect(h.standIn.ingestJobObjects.slice(3)).toEqual(['Lead', 'pspm__Deal_Registration__c', 'Account']);
   });
 
   it('rollback deletes exactly the records the cohort created', async () => {

@@ -395,11 +395,16 @@ export class SalesforceStandIn {
         row.IsClosed = String(/^Closed/.test(stored.StageName ?? ''));
         row.IsWon = String(stored.StageName === 'Closed Won');
       }
-      const fieldMap = this.schema.get(objectName)?.fieldMap;
+      const fieldMap = this.localObject(objectName)?.fieldMap;
       return Object.fromEntries(
         fields.map((f) => [f, row[fieldMap?.get(this.local(f).toLowerCase())?.name ?? f] ?? '']),
       );
     });
+  }
+
+  /** An object by its stored (un-prefixed) name: the package's schema or an extension a test added. */
+  private localObject(objectName: string): SnapshotObject | undefined {
+    return this.extended.get(objectName.toLowerCase()) ?? this.schema.get(objectName);
   }
 
   private restQuery(soql: string, offset: number): unknown {
@@ -408,7 +413,7 @@ export class SalesforceStandIn {
     if (count) {
       return { totalSize: rows.length, done: true, records: [] };
     }
-    const types = (this.schema.get(object) as SnapshotObject).fieldMap;
+    const types = (this.localObject(object) as SnapshotObject).fieldMap;
     const page = rows.slice(offset, offset + this.restPageSize).map((row) => {
       const record: Record<string, unknown> = {
         attributes: { type: this.orgName(object), url: `/services/data/v${this.version}/sobjects/${object}/${row.Id}` },
@@ -445,8 +450,10 @@ export class SalesforceStandIn {
   /** Deletes the records a delete job names by Id; an Id not stored fails as the platform reports it. */
   private remove(job: IngestJob): void {
     const rows = parse(job.data, { columns: true, skip_empty_lines: true }) as Row[];
-    const store = this.records.get(job.object) ?? new Map<string, Row>();
-    const index = this.byExternalId.get(job.object) ?? new Map<string, string>();
+    // Stored under the object's own name: under a namespace the job names it prefixed.
+    const objectName = this.object(job.object).name;
+    const store = this.records.get(objectName) ?? new Map<string, Row>();
+    const index = this.byExternalId.get(objectName) ?? new Map<string, string>();
     const successful: string[][] = [];
     const failed: string[][] = [];
     for (const row of rows) {
