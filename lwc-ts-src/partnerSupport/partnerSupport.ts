@@ -26,8 +26,8 @@ export function caseRow(supportCase: SupportCase): CaseRow {
     hasReplies: replies.length > 0,
     replyRows: replies.map((reply, index) => ({
       key: `${supportCase.id}-${index}`,
-      body: reply.body,
-      createdDate: reply.createdDate,
+      body: reply.body ?? '',
+      createdDate: reply.createdDate ?? '',
       author: reply.fromYou ? 'You' : 'Partner team',
     })),
   };
@@ -61,7 +61,7 @@ export default class PartnerSupport extends LightningElement {
   async load(): Promise<void> {
     this.isLoading = true;
     try {
-      this.cases = (await getMyCases()).map(caseRow);
+      this.cases = (await getMyCases({})).map(caseRow);
     } catch (error) {
       this.loadError = errorMessage(error, 'Your cases could not be loaded.');
     } finally {

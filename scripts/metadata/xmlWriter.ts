@@ -52,9 +52,13 @@ export function metadataDocument(rootName: string, children: XmlElement[], comme
 
 /** Formats each input with prettier's API in a child Node process (see formatLikeProject). */
 const FORMAT_SCRIPT = `
-import { readFileSync } from 'node:fs';
 const prettier = await import('prettier');
-const items = JSON.parse(readFileSync(0, 'utf8'));
+// Read stdin as a stream: readFileSync(0) fails with EAGAIN when the input outgrows the pipe.
+let input = '';
+for await (const chunk of process.stdin) {
+  input += chunk;
+}
+const items = JSON.parse(input);
 const out = [];
 for (const item of items) {
   const options = (await prettier.resolveConfig(item.file)) ?? {};

@@ -260,7 +260,8 @@ describe('the guest applicant', () => {
 
   it('cannot create, edit or even read an application: the controller is the only way in', () => {
     const set = applicant();
-    expect(set.objectPermissions?.map((o) => o.object)).toEqual(['Partner_Program__c']);
+    // Programs and their tiers (master-detail: the programs' guest sharing covers them), read only.
+    expect(set.objectPermissions?.map((o) => o.object)).toEqual(['Partner_Program__c', 'Partner_Tier__c']);
     expect(set.objectPermissions?.filter((o) => o.allowCreate === 'true' || o.allowEdit === 'true')).toEqual([]);
     expect((set.fieldPermissions ?? []).filter((f) => f.field.startsWith('Partner_Application__c.'))).toEqual([]);
     expect(set.classAccesses?.map((c) => c.apexClass)).toEqual(['PortalPartnerApplicationController']);

@@ -34,7 +34,7 @@ export default class PartnerFeedback extends LightningElement {
     async load() {
         this.isLoading = true;
         try {
-            this.state = await getFeedbackState();
+            this.state = await getFeedbackState({});
             this.loadError = undefined;
         }
         catch (error) {
@@ -83,7 +83,8 @@ export default class PartnerFeedback extends LightningElement {
         this.isSaving = true;
         this.announcement = undefined;
         try {
-            this.state = await submitFeedback({ score: Number(this.score), comment: this.comment.trim() || null });
+            // A blank comment is stored as none by the server.
+            this.state = await submitFeedback({ score: Number(this.score), comment: this.comment.trim() });
             this.announcement = 'Your answer was saved.';
             this.announcementIsError = false;
         }

@@ -18,8 +18,8 @@ export function caseRow(supportCase) {
         hasReplies: replies.length > 0,
         replyRows: replies.map((reply, index) => ({
             key: `${supportCase.id}-${index}`,
-            body: reply.body,
-            createdDate: reply.createdDate,
+            body: reply.body ?? '',
+            createdDate: reply.createdDate ?? '',
             author: reply.fromYou ? 'You' : 'Partner team',
         })),
     };
@@ -50,7 +50,7 @@ export default class PartnerSupport extends LightningElement {
     async load() {
         this.isLoading = true;
         try {
-            this.cases = (await getMyCases()).map(caseRow);
+            this.cases = (await getMyCases({})).map(caseRow);
         }
         catch (error) {
             this.loadError = errorMessage(error, 'Your cases could not be loaded.');
