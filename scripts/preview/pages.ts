@@ -81,6 +81,13 @@ export const INTERNAL_PAGES: readonly PageSpec[] = [
     ],
   },
   {
+    id: 'commission-payout',
+    title: 'Commission payout run',
+    audience: 'internal',
+    description: 'Admins and finance: approve a period, export the batch for finance, mark it paid.',
+    slots: [{ component: 'commissionPayoutRun' }],
+  },
+  {
     id: 'lead-routing',
     title: 'Routing (Lead)',
     audience: 'internal',

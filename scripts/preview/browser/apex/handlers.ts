@@ -7,6 +7,7 @@
  */
 import type { ApexHandler } from './api';
 import { ATTRIBUTION } from './attribution';
+import { COMMISSION_PAYOUT } from './commissionPayout';
 import { LEADS } from './leads';
 import { PORTAL } from './portal';
 import { PORTAL_DEAL_REGISTRATION } from './portalDealRegistration';
@@ -22,6 +23,7 @@ export { ApexError, type ApexHandler, type ApexParams } from './api';
 
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = Object.freeze({
   ...ATTRIBUTION,
+  ...COMMISSION_PAYOUT,
   ...LEADS,
   ...PORTAL,
   ...PORTAL_DEAL_REGISTRATION,
