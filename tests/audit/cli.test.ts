@@ -8,10 +8,6 @@ import path from 'node:path';
 import { runDemo } from '../../scripts/commands/demo';
 import { prm, ROOT, TINY } from './prmProcess';
 
-// These tests generate, load and audit a whole program: on a busy machine that takes longer than
-// jest's default 5 s per test.
-jest.setTimeout(60_000);
-
 describe('prm audit and prm seed from the command line', () => {
   let dir: string;
   beforeAll(() => {

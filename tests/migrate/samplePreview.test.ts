@@ -21,9 +21,6 @@ import {
 } from '../../scripts/migrate/sample/generateSample';
 import { ROOT } from '../audit/prmProcess';
 
-// Reading the package metadata (picklists) and the workbook takes seconds on a loaded machine.
-jest.setTimeout(60_000);
-
 describe('the bundled sample legacy data', () => {
   let dir: string;
   beforeAll(async () => {

@@ -17,8 +17,6 @@ import { standInHarness } from './standInDeps';
 
 const AS_OF = '2025-06-30T12:00:00.000Z';
 
-jest.setTimeout(60_000);
-
 describe('NamespaceMap', () => {
   const names = new NamespaceMap('pspm');
 

@@ -18,10 +18,6 @@ import { seedToSnapshot, type SeededSnapshot } from '../../scripts/seed/seedSnap
 import type { Finding } from '../../scripts/audit/types';
 import { SalesforceStandIn } from './standIn';
 
-// These tests generate, load and audit a whole program: on a busy machine that takes longer than
-// jest's default 5 s per test.
-jest.setTimeout(60_000);
-
 const AS_OF = '2025-06-30T12:00:00.000Z';
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'snapshots');
 
