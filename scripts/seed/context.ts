@@ -32,6 +32,7 @@ const CODES: Readonly<Record<string, string>> = {
   Program_Cost__c: 'CST',
   Lead: 'LEAD',
   Lead_Offer__c: 'OFR',
+  Partner_Feedback__c: 'FBK',
 };
 
 export function pad(n: number, width: number): string {
