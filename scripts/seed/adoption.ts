@@ -10,7 +10,6 @@ import type { CellValue } from '../snapshot/format';
 import { addDays, datetimeOf, MS_PER_DAY, MS_PER_HOUR, msOfDate } from './calendar';
 import type { SeedContext } from './context';
 import type { Cluster } from './model';
-import { Random } from './random';
 
 /** The portal went live this many days before the data's "now": earlier partners were invited then. */
 const PORTAL_LAUNCH_DAYS_AGO = 400;
@@ -27,20 +26,12 @@ export function noteStep(cluster: Cluster, step: AdoptionStep, ms: number): void
   }
 }
 
-const streams = new WeakMap<SeedContext, Random>();
-
-function inviteRandom(ctx: SeedContext): Random {
-  let random = streams.get(ctx);
-  if (!random) {
-    random = new Random((ctx.options.seed ^ 0xad0917) >>> 0);
-    streams.set(ctx, random);
-  }
-  return random;
-}
+/** Salt of this module's random stream (SeedContext.sideStream). */
+const STREAM_SALT = 0xad0917;
 
 /** The invitation instant: a few days after the partner joined, or after the portal went live. */
 function invitedMs(ctx: SeedContext, cluster: Cluster): number | null {
-  const random = inviteRandom(ctx);
+  const random = ctx.sideStream(STREAM_SALT);
   if (random.chance(NOT_INVITED_RATE)) {
     return null;
   }

@@ -165,6 +165,22 @@ export class SeedContext {
     return { Match_Key__c: keys.companyKey, Domain_Key__c: keys.domainKey };
   }
 
+  private readonly streams = new Map<number, Random>();
+
+  /**
+   * A random stream of its own for data added after the main stream was fixed, so adding it
+   * leaves every other generated record as it was.
+   * @param salt distinguishes the streams of one run
+   */
+  sideStream(salt: number): Random {
+    let stream = this.streams.get(salt);
+    if (!stream) {
+      stream = new Random((this.options.seed ^ salt) >>> 0);
+      this.streams.set(salt, stream);
+    }
+    return stream;
+  }
+
   peekNext(objectName: string): number {
     return (this.counters.get(objectName) ?? 0) + 1;
   }

@@ -9,7 +9,6 @@ import { feedbackCategory, feedbackQuarter } from '../audit/rules';
 import { addDays, daysBetween, msOfDate } from './calendar';
 import type { SeedContext } from './context';
 import type { Cluster, MembershipPlan } from './model';
-import { Random } from './random';
 
 /** Quarters of answers before the current one (plus the current one, answered so far). */
 const PAST_QUARTERS = 4;
@@ -27,17 +26,8 @@ const COMMENTS: readonly string[] = [
 /** Per program (in catalogue order): how much better or worse its partners feel than the baseline. */
 const PROGRAM_MOODS: readonly number[] = [0.6, -0.5, 0.2];
 
-const streams = new WeakMap<SeedContext, Random>();
-
-/** The survey's own random stream for a seed run. */
-function surveyRandom(ctx: SeedContext): Random {
-  let random = streams.get(ctx);
-  if (!random) {
-    random = new Random((ctx.options.seed ^ 0x5eedfb) >>> 0);
-    streams.set(ctx, random);
-  }
-  return random;
-}
+/** Salt of this module's random stream (SeedContext.sideStream). */
+const STREAM_SALT = 0x5eedfb;
 
 /** First day of the quarter `offset` quarters before the one `today` is in. */
 function quarterStart(today: string, offset: number): string {
@@ -53,7 +43,7 @@ export function generateFeedback(ctx: SeedContext, cluster: Cluster, primary: Me
   if (!partner.active) {
     return;
   }
-  const random = surveyRandom(ctx);
+  const random = ctx.sideStream(STREAM_SALT);
   const tier = primary.program.tiers[primary.heldIndex];
   // Higher tiers are happier; each program has its own mood; Onboarding partners are unsure.
   const programMood = PROGRAM_MOODS[ctx.programs.indexOf(primary.program) % PROGRAM_MOODS.length];
