@@ -2,7 +2,7 @@
  * The audit's feedback and adoption figures on a small hand-built data set whose answers are
  * known: partner A was invited on day 0, logged in on day 2, registered on day 5, accepted a
  * lead on day 8 and closed its first deal on day 20; partner B was invited and did nothing for
- * 30 days (stalled); partner C was never invited. Feedback answers with known scores per tier
+ * 30 days (stalled); partner C was never invited; partner D's invitation lies after the audit's now. Feedback answers with known scores per tier
  * and quarter give known net promoter scores.
  */
 import { runAudit } from '../../scripts/audit/engine';
@@ -24,6 +24,8 @@ const records: Record<string, SnapshotRecord[]> = {
     { Id: '001000000000001', Name: 'A Partner', Is_Partner__c: true, Portal_Invited_At__c: '2026-10-01T09:00:00.000Z' },
     { Id: '001000000000002', Name: 'B Partner', Is_Partner__c: true, Portal_Invited_At__c: '2026-11-04T09:00:00.000Z' },
     { Id: '001000000000003', Name: 'C Partner', Is_Partner__c: true, Portal_Invited_At__c: null },
+    // Invited after the audit's now (a past period audited later): not invited yet.
+    { Id: '001000000000004', Name: 'D Partner', Is_Partner__c: true, Portal_Invited_At__c: '2026-12-10T09:00:00.000Z' },
     { Id: '001000000000009', Name: 'A Customer', Is_Partner__c: false },
   ],
   Partner_Activity__c: [
@@ -160,7 +162,7 @@ describe('prm audit feedback figures', () => {
 describe('prm audit adoption figures', () => {
   it('counts partners per stage and the invited ones', () => {
     expect(breakdown('adoption-stage')).toEqual({
-      'Not Invited': 1,
+      'Not Invited': 2,
       Invited: 1,
       'Logged In': 0,
       Registered: 0,

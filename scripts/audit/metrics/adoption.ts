@@ -2,7 +2,8 @@
  * Pilot adoption per partner: the portal invitation (Account.Portal_Invited_At__c) and the first
  * login (Login activity), registration submitted, lead offer accepted and won deal sourced,
  * read from the records themselves; stage, days and stall come from the shared
- * `partnerAdoption` rule. Steps dated after today have not happened yet and are left out.
+ * `partnerAdoption` rule. An invitation or step after the audit's now has not happened yet and is
+ * left out (an audit of a past period sees the partner as it was then).
  * Memory: one small entry per partner account.
  */
 import { localToday, partnerAdoption, ADOPTION_STAGES, type PartnerAdoption } from '../rules';
@@ -45,7 +46,7 @@ export class AdoptionCollector implements MetricCollector {
         const id = key15(str(record, 'Id')) ?? '';
         this.partners.set(id, {
           name: str(record, 'Name') ?? id,
-          invitedMs: instant(record, 'Portal_Invited_At__c'),
+          invitedMs: this.happened(instant(record, 'Portal_Invited_At__c')),
           loginMs: null,
           registrationMs: null,
           leadAcceptedMs: null,
@@ -62,10 +63,7 @@ export class AdoptionCollector implements MetricCollector {
   }
 
   private step(objectName: string, record: Record, partner: PartnerSteps): void {
-    const at = (field: string): number | null => {
-      const ms = instant(record, field);
-      return ms !== null && ms <= this.nowMs ? ms : null;
-    };
+    const at = (field: string): number | null => this.happened(instant(record, field));
     if (objectName === 'Partner_Activity__c') {
       const ms = str(record, 'Activity_Type__c') === 'Login' ? at('Occurred_At__c') : null;
       partner.loginMs = ms === null ? partner.loginMs : earlier(partner.loginMs, ms);
@@ -81,6 +79,11 @@ export class AdoptionCollector implements MetricCollector {
         partner.dealOn = partner.dealOn === null || close < partner.dealOn ? close : partner.dealOn;
       }
     }
+  }
+
+  /** An instant that has happened by the audit's now, else null (a step after now has not happened yet). */
+  private happened(ms: number | null): number | null {
+    return ms !== null && ms <= this.nowMs ? ms : null;
   }
 
   private dateOf(ms: number | null): string | null {
