@@ -15,6 +15,7 @@ import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
 import { feedbackRules } from './feedback';
+import { adoptionRules } from './adoption';
 import { programMetricsRules } from './programMetrics';
 import type { JsonObject } from './ruleInput';
 
@@ -29,6 +30,7 @@ export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
 export * from './feedback';
+export * from './adoption';
 export * from './programMetrics';
 export * from './safeUrl';
 
@@ -44,5 +46,6 @@ export const ruleRegistry: Readonly<Record<string, RuleFunction>> = Object.freez
   ...tiersRules,
   ...leadSharingRules,
   ...feedbackRules,
+  ...adoptionRules,
   ...programMetricsRules,
 });

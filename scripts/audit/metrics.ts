@@ -11,6 +11,8 @@ import type { AuditContext, Metric, MetricCollector } from './types';
 import { formatNumber } from './report/format';
 import { ByteList, KeyIndex } from './keyIndex';
 import { bool, daysBetween, key15, num, NumberList, str } from './values';
+import { FeedbackCollector } from './metrics/feedback';
+import { AdoptionCollector } from './metrics/adoption';
 
 const DAY_MS = 86400000;
 const WON = 1;
@@ -367,6 +369,27 @@ class Collector implements MetricCollector {
   }
 }
 
+/** The program collector and the feedback and adoption collectors, fed in one pass. */
+class CombinedCollector implements MetricCollector {
+  readonly objects: readonly string[];
+
+  constructor(private readonly parts: readonly MetricCollector[]) {
+    this.objects = [...new Set(parts.flatMap((part) => part.objects))];
+  }
+
+  onRecord(objectName: string, record: Parameters<MetricCollector['onRecord']>[1]): void {
+    for (const part of this.parts) {
+      if (part.objects.includes(objectName)) {
+        part.onRecord(objectName, record);
+      }
+    }
+  }
+
+  finish(): Metric[] {
+    return this.parts.flatMap((part) => part.finish());
+  }
+}
+
 export function metricsCollector(context: AuditContext): MetricCollector {
-  return new Collector(context);
+  return new CombinedCollector([new Collector(context), new FeedbackCollector(), new AdoptionCollector(context)]);
 }

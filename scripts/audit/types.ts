@@ -55,7 +55,7 @@ export interface Metric {
   id: string;
   title: string;
   value: number | null;
-  unit: 'days' | 'hours' | 'percent' | 'currency' | 'count' | 'ratio';
+  unit: 'days' | 'hours' | 'percent' | 'currency' | 'count' | 'ratio' | 'score';
   /** How the figure is computed, in one sentence. */
   detail: string;
   breakdown?: { label: string; value: number | null; note?: string }[];

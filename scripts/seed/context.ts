@@ -35,6 +35,7 @@ const CODES: Readonly<Record<string, string>> = {
   Program_Cost__c: 'CST',
   Lead: 'LEAD',
   Lead_Offer__c: 'OFR',
+  Partner_Feedback__c: 'FBK',
 };
 
 export function pad(n: number, width: number): string {
@@ -195,6 +196,22 @@ export class SeedContext {
   ): { Match_Key__c: string | null; Domain_Key__c: string | null } {
     const keys = matchKeys({ name, website, email });
     return { Match_Key__c: keys.companyKey, Domain_Key__c: keys.domainKey };
+  }
+
+  private readonly streams = new Map<number, Random>();
+
+  /**
+   * A random stream of its own for data added after the main stream was fixed, so adding it
+   * leaves every other generated record as it was.
+   * @param salt distinguishes the streams of one run
+   */
+  sideStream(salt: number): Random {
+    let stream = this.streams.get(salt);
+    if (!stream) {
+      stream = new Random((this.options.seed ^ salt) >>> 0);
+      this.streams.set(salt, stream);
+    }
+    return stream;
   }
 
   peekNext(objectName: string): number {

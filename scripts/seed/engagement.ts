@@ -3,6 +3,7 @@ import { addDays, dateOf, datetimeOf, msOfDate } from './calendar';
 import type { SeedContext } from './context';
 import type { Cluster } from './model';
 import { missing } from './problems';
+import { noteStep } from './adoption';
 
 const ACTIVITY_TYPES: ReadonlyArray<readonly [string, number, number]> = [
   ['Login', 45, 1],
@@ -74,6 +75,7 @@ export function generateActivities(ctx: SeedContext, cluster: Cluster): void {
     });
     if (type === 'Login') {
       cluster.activity.logins += 1;
+      noteStep(cluster, 'login', occurredMs);
     } else if (type === 'Resource Download') {
       cluster.activity.resourceDownloads += 1;
     }

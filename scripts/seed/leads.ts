@@ -8,6 +8,7 @@ import { PRODUCTS, companyName, person, place } from './names';
 import type { SeedContext } from './context';
 import type { SeedRecord, Cluster } from './model';
 import { staleKey, missing } from './problems';
+import { noteStep } from './adoption';
 
 type LeadKind = 'Offered' | 'Accepted' | 'Working' | 'Converted' | 'Lost' | 'Rejected' | 'Recalled';
 
@@ -193,6 +194,7 @@ export function generateSharedLead(ctx: SeedContext, cluster: Cluster): void {
       acceptedMs = Math.min(offeredMs + Math.max(60000, delay), ctx.nowMs - 60000);
       offer(ctx, leadId, partner.id, offeredMs, acceptBy, 'Accepted', acceptedMs, null);
       cluster.activity.leadsAccepted += 1;
+      noteStep(cluster, 'leadAccepted', acceptedMs);
       if (kind === 'Accepted' || kind === 'Working') {
         cluster.openLeads += 1;
       }

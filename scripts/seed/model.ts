@@ -80,4 +80,6 @@ export interface Cluster {
   };
   openLeads: number;
   revenueT12M: number;
+  /** Instants (epoch ms) of the partner's first adoption steps; the deal is its close date's midnight. */
+  firstSteps: { login: number | null; registration: number | null; leadAccepted: number | null; deal: number | null };
 }

@@ -1,6 +1,7 @@
 /** Opportunities: converted registrations and direct deals, with their partner attribution. */
 import { attributeCredit, renew, type AttributionCreditRow } from '../audit/rules';
-import { addDays, dateOf, daysBetween, MS_PER_DAY, MS_PER_HOUR } from './calendar';
+import { addDays, dateOf, daysBetween, MS_PER_DAY, MS_PER_HOUR, msOfDate } from './calendar';
+import { noteStep } from './adoption';
 import { PRODUCTS } from './names';
 import { OPEN_STAGES } from './programCatalog';
 import { roundTo, type SeedContext } from './context';
@@ -75,6 +76,9 @@ export function convertRegistration(
     Sourcing_Partner__c: partner.id,
     Partner_Involved__c: true,
   });
+  if (won) {
+    noteStep(cluster, 'deal', msOfDate(closeDate));
+  }
   Object.assign(record, {
     Status__c: closed && ctx.random.chance(0.5) ? 'Closed' : 'Converted',
     Converted_Opportunity__c: opportunity.Id,

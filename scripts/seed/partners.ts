@@ -13,6 +13,8 @@ import { staleKey, missing } from './problems';
 import { generateApplication } from './applications';
 import { generateMemberships } from './memberships';
 import { generateCertifications, generateActivities } from './engagement';
+import { generateFeedback } from './feedback';
+import { adoptionFields } from './adoption';
 import { generateRegistration } from './registrations';
 import { generatePartnerCosts } from './commissions';
 import { generateSharedLead, generatePartnerLead } from './leads';
@@ -95,12 +97,14 @@ export function generateCluster(ctx: SeedContext, partner: PartnerInfo): void {
     activity: { logins: 0, resourceDownloads: 0, trainingsCompleted: 0, registrations: 0, leadsAccepted: 0 },
     openLeads: 0,
     revenueT12M: 0,
+    firstSteps: { login: null, registration: null, leadAccepted: null, deal: null },
   };
   generateContacts(ctx, cluster);
   generateApplication(ctx, cluster);
   const primary = generateMemberships(ctx, cluster);
   generateCertifications(ctx, cluster);
   generateActivities(ctx, cluster);
+  generateFeedback(ctx, cluster, primary);
   const registrations =
     partner.status === 'Onboarding' ? ctx.random.poisson(1) : ctx.random.poisson(partner.active ? 6 : 2);
   for (let i = 0; i < registrations; i++) {
@@ -141,6 +145,7 @@ export function generateCluster(ctx: SeedContext, partner: PartnerInfo): void {
     Partner_Territories__c: `${partner.place.country}\n${partner.place.country}-${partner.place.region}`,
     Last_Lead_Offered_At__c: null,
     ...ctx.keys(partner.name, partner.website, null),
+    ...adoptionFields(ctx, cluster),
   });
   if (partner.status === 'Active' && !staleKey(ctx, 'Account', account)) {
     missing(ctx, 'Account', account, ['Partner_Since__c']);

@@ -10,6 +10,7 @@ import { PRODUCTS, nameVariant, person } from './names';
 import { roundTo, type SeedContext } from './context';
 import type { SeedRecord, Cluster } from './model';
 import { registrationPlants } from './problems';
+import { noteStep } from './adoption';
 import { convertRegistration } from './opportunities';
 
 type RegistrationKind = 'draft' | 'pending' | 'rejected' | 'approvedRecent' | 'converted' | 'expired' | 'withdrawn';
@@ -115,6 +116,9 @@ export function generateRegistration(ctx: SeedContext, cluster: Cluster): void {
     Renewal_Count__c: null,
     ...ctx.keys(company, website, email),
   });
+  if (submittedMs !== null) {
+    noteStep(cluster, 'registration', submittedMs);
+  }
   if (kind !== 'draft' && submittedMs !== null && submittedMs > ctx.nowMs - 365 * MS_PER_DAY) {
     cluster.activity.registrations += 1;
   }

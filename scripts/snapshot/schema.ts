@@ -64,6 +64,7 @@ export const SNAPSHOT_OBJECTS: readonly string[] = Object.freeze([
   'Program_Cost__c',
   'Lead',
   'Lead_Offer__c',
+  'Partner_Feedback__c',
 ]);
 
 /** The external ID field every object of the package carries. */

@@ -174,6 +174,7 @@ describe('prm doctor', () => {
       'PRM program metrics snapshot',
       'PRM partner login capture',
       'PRM partner digest',
+      'PRM partner adoption',
       'PRM executive summary',
     ]);
     expect(personaNames()).toContain('PRM_Admin');

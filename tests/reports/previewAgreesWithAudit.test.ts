@@ -3,11 +3,13 @@
  * computes from the same records wherever both report the same thing: partner revenue sourced
  * vs influenced, program ROI (revenue, commissions and costs by program through the shared
  * `programRoi` rule), registrations by status, active partners per tier and the lead
- * acceptance rate. A report whose filters or groupings drift from the audit's definition fails here.
+ * acceptance rate, partner feedback (NPS by program, by program and tier, and by quarter, from the
+ * answers per class) and pilot adoption (partners per stage and each partner's days to its first
+ * deal). A report whose filters or groupings drift from the audit's definition fails here.
  */
 import { runAudit } from '../../scripts/audit/engine';
 import { DEFAULT_POLICY } from '../../scripts/audit/policy';
-import { programRoi } from '../../scripts/audit/rules';
+import { netPromoterScore, programRoi } from '../../scripts/audit/rules';
 import type { RecordSource } from '../../scripts/audit/sources';
 import type { Metric } from '../../scripts/audit/types';
 import { PROJECT_ROOT } from '../../scripts/lib/project';
@@ -112,5 +114,73 @@ describe('the preview of the packaged reports agrees with prm audit', () => {
     const accepted = outcomes.get('Accepted') ?? 0;
     expect(decided).toBeGreaterThan(0);
     expect(Math.round((1000 * accepted) / decided) / 10).toBe(metric('lead-acceptance-rate-percent').value);
+  });
+
+  const CLASSES = ['Promoter', 'Passive', 'Detractor'];
+
+  /** Answers per class under a group (its children, or its children's children). */
+  function classCounts(group: GroupResult): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const child of group.children) {
+      const nested = CLASSES.includes(child.label) ? new Map([[child.label, child.rowCount]]) : classCounts(child);
+      nested.forEach((n, label) => counts.set(label, (counts.get(label) ?? 0) + n));
+    }
+    return counts;
+  }
+
+  /** The NPS of a group from its answers per class, through the shared rule. */
+  function npsOfClasses(group: GroupResult): number | null {
+    const counts = classCounts(group);
+    const scores = [
+      ...new Array<number>(counts.get('Promoter') ?? 0).fill(10),
+      ...new Array<number>(counts.get('Passive') ?? 0).fill(7),
+      ...new Array<number>(counts.get('Detractor') ?? 0).fill(0),
+    ];
+    expect(scores.length).toBe(group.rowCount);
+    return netPromoterScore({ scores }).score;
+  }
+
+  it('partner feedback NPS by program and by program and tier', () => {
+    const programs = evaluator.report(`${FOLDER}/Partner_Feedback_by_Program_and_Tier`).groups;
+    const byProgram = Object.fromEntries(programs.map((program) => [program.label, npsOfClasses(program)]));
+    const byTier = Object.fromEntries(
+      programs.flatMap((program) =>
+        program.children.map((tier) => [`${program.label} · ${tier.label}`, npsOfClasses(tier)]),
+      ),
+    );
+    const audit = metric('feedback-nps-by-program');
+    expect(audit.breakdown?.length).toBeGreaterThan(1);
+    expect(byProgram).toEqual(Object.fromEntries((audit.breakdown ?? []).map((b) => [b.label, b.value])));
+    expect(byTier).toEqual(
+      Object.fromEntries((metric('feedback-nps-by-tier').breakdown ?? []).map((b) => [b.label, b.value])),
+    );
+  });
+
+  it('partner feedback trend by quarter, with the average score', () => {
+    const report = evaluator.report(`${FOLDER}/Partner_Feedback_Trend_by_Quarter`);
+    const audit = metric('feedback-nps-by-quarter').breakdown ?? [];
+    expect(audit.length).toBeGreaterThan(2);
+    expect(report.groups.map((quarter) => [quarter.label, npsOfClasses(quarter)])).toEqual(
+      audit.map((b) => [b.label, b.value]),
+    );
+    const average = report.totals['Average:Partner_Feedback__c$Score__c'];
+    expect(average === null || average === undefined ? null : Math.round(average * 10) / 10).toBe(
+      metric('feedback-average-score').value,
+    );
+  });
+
+  it('pilot adoption: partners per stage and days to the first deal per partner', () => {
+    const report = evaluator.report(`${FOLDER}/Partner_Adoption_Pilot`);
+    const audit = metric('adoption-stage');
+    expect(Object.fromEntries(report.groups.map((g) => [g.label, g.rowCount]))).toEqual(
+      Object.fromEntries((audit.breakdown ?? []).filter((b) => (b.value ?? 0) > 0).map((b) => [b.label, b.value])),
+    );
+    const firstDeal = report.groups.find((g) => g.label === 'First Deal');
+    const days = (metric('adoption-by-partner').breakdown ?? [])
+      .map((b) => b.value)
+      .filter((v): v is number => v !== null);
+    expect(days.length).toBeGreaterThan(0);
+    const mean = days.reduce((a, b) => a + b, 0) / days.length;
+    expect(firstDeal?.values['Average:Account$Days_To_First_Deal__c']).toBeCloseTo(mean, 6);
   });
 });

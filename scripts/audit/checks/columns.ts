@@ -126,6 +126,7 @@ const REFERENCES: ColumnsRead = {
   Partner_Attribution__c: ['Opportunity__c', 'Partner_Account__c', 'Source_Registration__c'],
   Partner_Certification__c: ['Contact__c', 'Partner_Account__c', 'Training_Module__c'],
   Partner_Commission__c: ['Attribution__c', 'Opportunity__c', 'Partner_Account__c', 'Program__c'],
+  Partner_Feedback__c: ['Partner_Account__c', 'Program__c', 'Tier__c'],
   Partner_Program__c: ['Entry_Tier__c'],
   Partner_Tier__c: ['Program__c'],
   Program_Cost__c: ['Partner_Account__c', 'Program__c'],
@@ -241,9 +242,9 @@ export const CHECK_COLUMNS: Readonly<Record<CheckId, ColumnsRead>> = {
 
 /** Columns the program metrics read: without one, the figures that use it count it as empty. */
 export const METRIC_COLUMNS: ColumnsRead = {
-  Account: ['Is_Partner__c', 'Primary_Program__c'],
-  Deal_Registration__c: ['Decided_At__c', 'Status__c', 'Submitted_At__c'],
-  Lead_Offer__c: ['Accept_By__c', 'Offered_At__c', 'Outcome_At__c', 'Outcome__c'],
+  Account: ['Is_Partner__c', 'Name', 'Portal_Invited_At__c', 'Primary_Program__c'],
+  Deal_Registration__c: ['Decided_At__c', 'Partner_Account__c', 'Status__c', 'Submitted_At__c'],
+  Lead_Offer__c: ['Accept_By__c', 'Offered_At__c', 'Outcome_At__c', 'Outcome__c', 'Partner_Account__c'],
   Opportunity: [
     'Amount',
     'CloseDate',
@@ -255,7 +256,9 @@ export const METRIC_COLUMNS: ColumnsRead = {
     'Sourcing_Partner__c',
   ],
   Partner_Attribution__c: ['Attributed_Amount__c', 'Opportunity__c', 'Partner_Account__c', 'Role__c'],
+  Partner_Activity__c: ['Activity_Type__c', 'Occurred_At__c', 'Partner_Account__c'],
   Partner_Commission__c: ['Amount__c', 'Program__c', 'Status__c'],
+  Partner_Feedback__c: ['Program__c', 'Score__c', 'Submitted_On__c', 'Tier__c'],
   Partner_Program__c: ['Name'],
   Partner_Tier__c: ['Name', 'Program__c', 'Rank__c'],
   Program_Cost__c: ['Amount__c', 'Program__c'],

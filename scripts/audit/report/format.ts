@@ -24,6 +24,8 @@ export function formatMetric(metric: Pick<Metric, 'unit'>, value: number | null)
       return `${formatNumber(value, 2)}×`;
     case 'count':
       return formatNumber(value, 0);
+    case 'score':
+      return formatNumber(value, 1);
   }
 }
 

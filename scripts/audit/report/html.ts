@@ -10,6 +10,8 @@ import { describeMissingColumn, formatDuration, formatMetric, formatNumber } fro
 
 /** Findings listed per check in the report; the JSON output has all of them. */
 const FINDINGS_PER_CHECK = 200;
+/** Breakdowns longer than this (one row per partner) are shown as a table, not a chart. */
+const MAX_CHART_BARS = 40;
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: '#c23934', warning: '#dd7a01', info: '#0176d3' };
 
@@ -118,6 +120,20 @@ function findingRows(findings: Finding[]): string {
     .join('');
 }
 
+/** A long breakdown (one row per partner) as a table, the first FINDINGS_PER_CHECK rows. */
+function breakdownTable(metric: Metric): string {
+  const rows = (metric.breakdown ?? []).slice(0, FINDINGS_PER_CHECK);
+  const more = (metric.breakdown?.length ?? 0) - rows.length;
+  return `<h2>${escapeHtml(metric.title)}</h2><section><p class="note">${escapeHtml(metric.detail)}</p><table><thead><tr><th>Name</th><th>Value</th><th>Detail</th></tr></thead><tbody>${rows
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.label)}</td><td>${row.value === null ? '–' : formatNumber(row.value, Number.isInteger(row.value) ? 0 : 1)}</td><td>${escapeHtml(row.note ?? '')}</td></tr>`,
+    )
+    .join(
+      '',
+    )}</tbody></table>${more > 0 ? `<p class="more">${formatNumber(more)} more in the JSON output (prm audit --json).</p>` : ''}</section>`;
+}
+
 /**
  * Renders the report.
  * @param result the audit result
@@ -179,9 +195,13 @@ code{font-size:12px}code.id{color:#777}
   ])}</div>
 <h2>Breakdowns</h2>
 <div class="charts">${metrics
-    .filter((m) => m.breakdown && m.breakdown.length > 0)
+    .filter((m) => m.breakdown && m.breakdown.length > 0 && m.breakdown.length <= MAX_CHART_BARS)
     .map(breakdownChart)
     .join('')}</div>
+${metrics
+  .filter((m) => (m.breakdown?.length ?? 0) > MAX_CHART_BARS)
+  .map(breakdownTable)
+  .join('')}
 <h2>Data quality</h2>
 <p class="totals"><span>${formatNumber(summary.findings)} findings</span><span style="color:${SEVERITY_COLOR.error}">${summary.bySeverity.error} errors</span><span style="color:${SEVERITY_COLOR.warning}">${summary.bySeverity.warning} warnings</span><span style="color:${SEVERITY_COLOR.info}">${summary.bySeverity.info} info</span></p>
 <div class="charts"><section><h3>Findings per check</h3>${barChart(checkBars, 'Findings per check')}</section></div>

@@ -16,6 +16,7 @@ import { onboardingRules } from './onboarding';
 import { tiersRules } from './tiers';
 import { leadSharingRules } from './leadSharing';
 import { feedbackRules } from './feedback';
+import { adoptionRules } from './adoption';
 import { programMetricsRules } from './programMetrics';
 export { RuleError } from './ruleError';
 export * from './matchKey';
@@ -27,6 +28,7 @@ export * from './onboarding';
 export * from './tiers';
 export * from './leadSharing';
 export * from './feedback';
+export * from './adoption';
 export * from './programMetrics';
 export * from './safeUrl';
 export const ruleRegistry = Object.freeze({
@@ -39,5 +41,6 @@ export const ruleRegistry = Object.freeze({
     ...tiersRules,
     ...leadSharingRules,
     ...feedbackRules,
+    ...adoptionRules,
     ...programMetricsRules,
 });
