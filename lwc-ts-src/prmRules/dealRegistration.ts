@@ -793,6 +793,29 @@ function parseUtcDatetime(value: string, key: string): Date {
   return date;
 }
 
+/** Calendar-day formatters by time zone: building one costs far more than using it. */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DAY_FORMATS.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
+    }
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Rule `localToday`: the calendar date at instant `now` in an IANA time zone.
  * @param input `{ now, timeZone }`
@@ -801,20 +824,7 @@ function parseUtcDatetime(value: string, key: string): Date {
 export function localToday(input: LocalTodayInput): string {
   const raw = input as unknown as JsonObject;
   const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
-  const timeZone = requireString(raw.timeZone, 'timeZone');
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-  } catch {
-    throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
-  }
+  const format = dayFormat(requireString(raw.timeZone, 'timeZone'));
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(now)) {
     parts[part.type] = part.value;

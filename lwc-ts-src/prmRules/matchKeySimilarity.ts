@@ -207,6 +207,11 @@ export function tokenSimilarityOf(
   return similarityOf(leftTokens, rightTokens, threshold, (i, j) => tokenSimilarity(leftTokens[i], rightTokens[j]));
 }
 
+/** Token pairs are remembered while both Ids are under this (their key stays a small integer)… */
+const MEMO_IDS = 32768;
+/** …and until this many pairs are remembered. */
+const MEMO_PAIRS = 1 << 20;
+
 /** A name as the token Ids of a `NameComparer`. */
 export type TokenIds = readonly number[];
 
@@ -258,17 +263,30 @@ export class NameComparer {
     return id;
   }
 
+  /** Scores of token pairs already compared (common words meet again and again), up to a bound. */
+  private readonly pairScores = new Map<number, number>();
+
   private pairScore(left: number, right: number): number {
-    return left === right
-      ? 1000
-      : bigramScore(
-          this.codes,
-          this.starts[left],
-          this.starts[left + 1],
-          this.codes,
-          this.starts[right],
-          this.starts[right + 1],
-        );
+    if (left === right) {
+      return 1000;
+    }
+    const memo = left < MEMO_IDS && right < MEMO_IDS ? left * MEMO_IDS + right : -1;
+    const known = memo < 0 ? undefined : this.pairScores.get(memo);
+    if (known !== undefined) {
+      return known;
+    }
+    const score = bigramScore(
+      this.codes,
+      this.starts[left],
+      this.starts[left + 1],
+      this.codes,
+      this.starts[right],
+      this.starts[right + 1],
+    );
+    if (memo >= 0 && this.pairScores.size < MEMO_PAIRS) {
+      this.pairScores.set(memo, score);
+    }
+    return score;
   }
 
   /**
@@ -292,7 +310,12 @@ export class NameComparer {
   possibleDuplicateScore(left: TokenIds, right: TokenIds): number | null {
     const leftCount = left.length;
     const rightCount = right.length;
-    if (leftCount === 0 || rightCount === 0) {
+    // Even with every token of the shorter name paired perfectly the score is 2 × shorter ÷ both.
+    if (
+      leftCount === 0 ||
+      rightCount === 0 ||
+      roundedRatio(2000 * Math.min(leftCount, rightCount), leftCount + rightCount) / 1000 < this.threshold
+    ) {
       return null;
     }
     // The paired total is at most the sum of each token's best pair, on the left and on the right.
