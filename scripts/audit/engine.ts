@@ -23,8 +23,8 @@ export interface AuditOptions {
   /** Called when the audit starts reading an object, for progress display. */
   onObjectStart?: (objectName: string) => void;
   /**
-   * Audit a snapshot folder on two threads: true, false, or by size when unset (folders of
-   * PARALLEL_MIN_BYTES or more).
+   * Audit a snapshot folder on two threads: true, false, or by size when unset
+   * (`runsInParallel`: from 32 MB to 1 GB of CSV).
    */
   parallel?: boolean;
 }

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { runAudit } from '../audit/engine';
-import { PARALLEL_MIN_BYTES } from '../audit/parallel';
+import { runsInParallel } from '../audit/parallel';
 import { DEFAULT_POLICY } from '../audit/policy';
 import { SnapshotSource } from '../audit/sources';
 import { loadSnapshotSchema } from '../snapshot/schema';
@@ -150,7 +150,7 @@ function measure(dir: string, records: number, runs: number, threads: Threads): 
 function csvFiles(dir: string, threads: Threads): Pick<SizeResult, 'bytes' | 'files' | 'threads'> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-  const used = threads === 'auto' ? (bytes >= PARALLEL_MIN_BYTES ? 2 : 1) : Number(threads);
+  const used = runsInParallel(bytes, threads === 'auto' ? undefined : threads === '2') ? 2 : 1;
   return { files: files.length, bytes, threads: used };
 }
 
@@ -218,7 +218,7 @@ const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--threads
 
   --records N      records to generate across every object (default 1000000)
   --runs N         alternating parse/audit runs; the fastest of each counts (default 2)
-  --threads T      threads the audit runs on: auto (as prm audit: two from 32 MB of CSV), 1 or 2 (default auto)
+  --threads T      threads the audit runs on: auto (as prm audit: two from 32 MB to 1 GB of CSV), 1 or 2 (default auto)
   --keep           keep the temporary snapshot folder
   --snapshot DIR   measure an existing seeded snapshot instead of generating one
 `;
