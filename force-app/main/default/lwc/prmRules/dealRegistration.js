@@ -516,6 +516,28 @@ function parseUtcDatetime(value, key) {
     }
     return date;
 }
+/** Calendar-day formatters by time zone: building one costs far more than using it. */
+const DAY_FORMATS = new Map();
+function dayFormat(timeZone) {
+    let format = DAY_FORMATS.get(timeZone);
+    if (format === undefined) {
+        try {
+            format = new Intl.DateTimeFormat('en-US', {
+                timeZone,
+                calendar: 'gregory',
+                numberingSystem: 'latn',
+                year: 'numeric',
+                month: '2-digit',
+                day: '2-digit',
+            });
+        }
+        catch {
+            throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
+        }
+        DAY_FORMATS.set(timeZone, format);
+    }
+    return format;
+}
 /**
  * Rule `localToday`: the calendar date at instant `now` in an IANA time zone.
  * @param input `{ now, timeZone }`
@@ -524,21 +546,7 @@ function parseUtcDatetime(value, key) {
 export function localToday(input) {
     const raw = input;
     const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
-    const timeZone = requireString(raw.timeZone, 'timeZone');
-    let format;
-    try {
-        format = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            calendar: 'gregory',
-            numberingSystem: 'latn',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-        });
-    }
-    catch {
-        throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
-    }
+    const format = dayFormat(requireString(raw.timeZone, 'timeZone'));
     const parts = {};
     for (const part of format.formatToParts(now)) {
         parts[part.type] = part.value;
