@@ -10,6 +10,7 @@
  * The Apex twin `DealRegistrationRules` mirrors these functions step by step.
  */
 import { RuleError } from './ruleError';
+import { zoneFormat } from './zoneFormat';
 import type { RuleFunction } from './prmRules';
 import {
   type JsonObject,
@@ -793,28 +794,13 @@ function parseUtcDatetime(value: string, key: string): Date {
   return date;
 }
 
-/** Calendar-day formatters by time zone: building one costs far more than using it. */
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = DAY_FORMATS.get(timeZone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        calendar: 'gregory',
-        numberingSystem: 'latn',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
-    } catch {
-      throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
-    }
-    DAY_FORMATS.set(timeZone, format);
-  }
-  return format;
-}
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+};
 
 /**
  * Rule `localToday`: the calendar date at instant `now` in an IANA time zone.
@@ -824,7 +810,11 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 export function localToday(input: LocalTodayInput): string {
   const raw = input as unknown as JsonObject;
   const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
-  const format = dayFormat(requireString(raw.timeZone, 'timeZone'));
+  const timeZone = requireString(raw.timeZone, 'timeZone');
+  const format = zoneFormat('calendar day', timeZone, DAY_OPTIONS);
+  if (format === undefined) {
+    throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
+  }
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(now)) {
     parts[part.type] = part.value;
