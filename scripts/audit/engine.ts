@@ -24,7 +24,7 @@ export interface AuditOptions {
   onObjectStart?: (objectName: string) => void;
   /**
    * Audit a snapshot folder on two threads: true, false, or by size when unset
-   * (`runsInParallel`: from 32 MB to 1 GB of CSV).
+   * (`runsInParallel`: from 32 MB of CSV).
    */
   parallel?: boolean;
 }
