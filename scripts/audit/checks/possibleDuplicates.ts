@@ -4,7 +4,7 @@
  * `possibleDuplicateThreshold`. Candidates are the
  * earlier accounts of the same kind (partner or customer) with the same blocking key, as the
  * org fetches them by the indexed `Match_Block_Key__c`. Memory: per blocking key the names of
- * at most `MAX_PER_BLOCK` earlier accounts, so a very common first word cannot grow it without
+ * at most `MAX_PER_BLOCK` earlier accounts (each one flat string and its token Ids), so a very common first word cannot grow it without
  * bound (later accounts of such a block are compared with the first ones only).
  */
 import { companyTokensOf, explainSimilarity, NameComparer, type TokenIds } from '../rules';
@@ -15,10 +15,20 @@ import { bool, refOf, str } from '../values';
 export const MAX_PER_BLOCK = 50;
 
 interface Earlier {
-  id: string;
-  externalId: string | null;
-  name: string;
+  /** Id, external Id and name in one flat string (`label`): a kept name costs one string, not three. */
+  label: string;
   tokens: TokenIds;
+}
+
+const SEPARATOR = '\u0001';
+
+function label(id: string, externalId: string | null, name: string): string {
+  return [id, externalId ?? '', name].join(SEPARATOR);
+}
+
+function unlabel(packed: string): { id: string; externalId: string | null; name: string } {
+  const [id, externalId, ...name] = packed.split(SEPARATOR);
+  return { id, externalId: externalId === '' ? null : externalId, name: name.join(SEPARATOR) };
 }
 
 export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext): Auditor => {
@@ -49,17 +59,18 @@ export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext)
         }
       }
       if (best !== null) {
-        const kept = best.other.externalId ?? best.other.id;
+        const other = unlabel(best.other.label);
+        const kept = other.externalId ?? other.id;
         const explanation = explainSimilarity(names.similarity(ids, best.other.tokens));
         emit(
           'possible-duplicate-account',
           refOf(objectName, record),
-          `"${name}" may duplicate "${best.other.name}" (${kept}): ${explanation}`,
-          `Review it against ${kept} (${best.other.id}); merge when it is the same company.`,
+          `"${name}" may duplicate "${other.name}" (${kept}): ${explanation}`,
+          `Review it against ${kept} (${other.id}); merge when it is the same company.`,
         );
       }
       if (earlier.length < MAX_PER_BLOCK) {
-        earlier.push({ id, externalId: str(record, 'External_Id__c'), name, tokens: ids });
+        earlier.push({ label: label(id, str(record, 'External_Id__c'), name), tokens: ids });
         blocks.set(key, earlier);
       }
     },
