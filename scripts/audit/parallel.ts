@@ -16,8 +16,8 @@ import type { Auditor, Finding } from './types';
 /**
  * Checks the worker thread runs: the name and key checks, the costliest per record
  * (tokenising, similarity, public-suffix lookups). Moving the registration and lead checks
- * there too was measured: a little faster at one million records, slower at ten million,
- * where the worker's own indexes make it the slower thread.
+ * there too made no difference beyond the run-to-run spread (about 10 %) at one and at ten
+ * million records, so the worker keeps to the checks with the heavy indexes of their own.
  */
 export const PARALLEL_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
   'duplicate-account',
@@ -31,7 +31,7 @@ export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /**
  * Whether an audit of a snapshot of this size runs on two threads. Each thread's heap keeps
  * its own garbage-collection headroom, so two threads take about half the time of one and
- * about 1.5 times the memory (220 s and 3.9 GB against 428 s and 2.5 GB at ten million
+ * about 1.5 times the memory (220–240 s and 3.9 GB against 428 s and 2.5 GB at ten million
  * records); `--threads 1` is the choice of a machine short of memory.
  * @param bytes size of the snapshot's CSV files
  * @param parallel the caller's choice, when it made one
