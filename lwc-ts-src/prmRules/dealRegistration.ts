@@ -10,6 +10,7 @@
  * The Apex twin `DealRegistrationRules` mirrors these functions step by step.
  */
 import { RuleError } from './ruleError';
+import { zoneFormat } from './zoneFormat';
 import type { RuleFunction } from './prmRules';
 import {
   type JsonObject,
@@ -793,6 +794,14 @@ function parseUtcDatetime(value: string, key: string): Date {
   return date;
 }
 
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+};
+
 /**
  * Rule `localToday`: the calendar date at instant `now` in an IANA time zone.
  * @param input `{ now, timeZone }`
@@ -802,17 +811,8 @@ export function localToday(input: LocalTodayInput): string {
   const raw = input as unknown as JsonObject;
   const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
   const timeZone = requireString(raw.timeZone, 'timeZone');
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-  } catch {
+  const format = zoneFormat('calendar day', timeZone, DAY_OPTIONS);
+  if (format === undefined) {
     throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
   }
   const parts: Record<string, string> = {};

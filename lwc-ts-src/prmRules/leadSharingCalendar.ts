@@ -7,6 +7,7 @@
  * arithmetic on epoch milliseconds and epoch days, so both produce the same instant.
  */
 import { RuleError } from './ruleError';
+import { zoneFormat } from './zoneFormat';
 import { leadIsoDatetime, LEAD_SHARE_STATUSES } from './leadSharingCommon';
 import {
   type JsonObject,
@@ -86,7 +87,15 @@ function invalidCalendar(detail: string): RuleError {
 /** UTC offset lookup for one zone. */
 export type LeadZoneOffset = (instantMs: number) => number;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const OFFSET_OPTIONS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 
 /**
  * Offset function of an IANA zone: local wall clock minus UTC, in milliseconds, at an
@@ -94,27 +103,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * @param timeZone IANA id
  */
 export function leadZoneOffset(timeZone: string): LeadZoneOffset {
-  let format = formatters.get(timeZone);
+  const format = zoneFormat('wall clock', timeZone, OFFSET_OPTIONS);
   if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-    } catch {
-      throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone}`);
-    }
-    const resolved = format.resolvedOptions().timeZone;
-    if (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase()) {
-      throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone} (time zone ids are case-sensitive)`);
-    }
-    formatters.set(timeZone, format);
+    throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone}`);
+  }
+  const resolved = format.resolvedOptions().timeZone;
+  if (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase()) {
+    throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone} (time zone ids are case-sensitive)`);
   }
   const fmt = format;
   return (instantMs: number): number => {

@@ -29,8 +29,10 @@ export {
   DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
   explainSimilarity,
   nameSimilarity,
+  NameComparer,
   tokenSimilarityOf,
   type NameSimilarity,
+  type TokenIds,
   type TokenMatch,
 } from './matchKeySimilarity';
 

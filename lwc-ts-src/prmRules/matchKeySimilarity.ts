@@ -44,12 +44,50 @@ function roundedRatio(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
 
-function bigrams(token: string): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < token.length; i++) {
-    pairs.push(token.substring(i, i + 2));
+/** Code of the bigram at `i`: two UTF-16 code units in one number. */
+function bigramCode(token: string, i: number): number {
+  return token.charCodeAt(i) * 65536 + token.charCodeAt(i + 1);
+}
+
+/**
+ * Dice coefficient in thousandths of two tokens given their sorted bigram codes (repeats kept,
+ * so a shared-pair count is one merge), as ranges of code pools.
+ */
+function bigramScore(
+  left: Uint32Array,
+  leftStart: number,
+  leftEnd: number,
+  right: Uint32Array,
+  rightStart: number,
+  rightEnd: number,
+): number {
+  const pairs = leftEnd - leftStart + (rightEnd - rightStart);
+  if (leftEnd === leftStart || rightEnd === rightStart) {
+    return 0;
   }
-  return pairs;
+  let shared = 0;
+  let i = leftStart;
+  let j = rightStart;
+  while (i < leftEnd && j < rightEnd) {
+    if (left[i] === right[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (left[i] < right[j]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return roundedRatio(2000 * shared, pairs);
+}
+
+function sortedBigrams(token: string): Uint32Array {
+  const codes = new Uint32Array(Math.max(0, token.length - 1));
+  for (let i = 0; i < codes.length; i++) {
+    codes[i] = bigramCode(token, i);
+  }
+  return codes.sort();
 }
 
 /**
@@ -62,24 +100,9 @@ export function tokenSimilarity(left: string, right: string): number {
   if (left === right) {
     return 1000;
   }
-  const leftPairs = bigrams(left);
-  const rightPairs = bigrams(right);
-  if (leftPairs.length === 0 || rightPairs.length === 0) {
-    return 0;
-  }
-  const remaining = new Map<string, number>();
-  for (const pair of rightPairs) {
-    remaining.set(pair, (remaining.get(pair) ?? 0) + 1);
-  }
-  let shared = 0;
-  for (const pair of leftPairs) {
-    const count = remaining.get(pair) ?? 0;
-    if (count > 0) {
-      shared++;
-      remaining.set(pair, count - 1);
-    }
-  }
-  return roundedRatio(2000 * shared, leftPairs.length + rightPairs.length);
+  const leftCodes = sortedBigrams(left);
+  const rightCodes = sortedBigrams(right);
+  return bigramScore(leftCodes, 0, leftCodes.length, rightCodes, 0, rightCodes.length);
 }
 
 interface Candidate {
@@ -89,46 +112,18 @@ interface Candidate {
 }
 
 /**
- * The similarity of two company names with its explanation.
- * @param left a company name
- * @param right another company name
- * @param threshold score from which the names are a possible duplicate (0 to 1)
- * @returns score (null when either name has no tokens), verdict, matched and unmatched tokens
+ * Greedy pairing of the tokens of two names: highest score first, then left token order, then
+ * right; each token once; pairs under the floor are not matches.
  */
-export function nameSimilarity(
-  left: string | null | undefined,
-  right: string | null | undefined,
-  threshold: number = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
-): NameSimilarity {
-  return tokenSimilarityOf(companyTokensOf(left), companyTokensOf(right), threshold);
-}
-
-/**
- * `nameSimilarity` of names already split into tokens (`companyTokensOf`), for callers that
- * compare one name with many.
- * @param leftTokens tokens of a company name
- * @param rightTokens tokens of another company name
- * @param threshold score from which the names are a possible duplicate (0 to 1)
- * @returns as `nameSimilarity`
- */
-export function tokenSimilarityOf(
-  leftTokens: readonly string[],
-  rightTokens: readonly string[],
-  threshold: number = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
-): NameSimilarity {
-  if (leftTokens.length === 0 || rightTokens.length === 0) {
-    return {
-      score: null,
-      possibleDuplicate: false,
-      matched: [],
-      unmatchedLeft: [...leftTokens],
-      unmatchedRight: [...rightTokens],
-    };
-  }
+function matchTokens(
+  leftCount: number,
+  rightCount: number,
+  pairScore: (i: number, j: number) => number,
+): { pairs: Candidate[]; total: number } {
   const candidates: Candidate[] = [];
-  for (let i = 0; i < leftTokens.length; i++) {
-    for (let j = 0; j < rightTokens.length; j++) {
-      const score = tokenSimilarity(leftTokens[i], rightTokens[j]);
+  for (let i = 0; i < leftCount; i++) {
+    for (let j = 0; j < rightCount; j++) {
+      const score = pairScore(i, j);
       if (score >= TOKEN_MATCH_FLOOR) {
         candidates.push({ i, j, score });
       }
@@ -147,9 +142,32 @@ export function tokenSimilarityOf(
       total += candidate.score;
     }
   }
+  return { pairs, total };
+}
+
+const keyOf = (tokens: readonly string[]): string => tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH);
+
+/** The similarity and explanation of two names from their tokens and a token scorer. */
+function similarityOf(
+  leftTokens: readonly string[],
+  rightTokens: readonly string[],
+  threshold: number,
+  pairScore: (i: number, j: number) => number,
+): NameSimilarity {
+  if (leftTokens.length === 0 || rightTokens.length === 0) {
+    return {
+      score: null,
+      possibleDuplicate: false,
+      matched: [],
+      unmatchedLeft: [...leftTokens],
+      unmatchedRight: [...rightTokens],
+    };
+  }
+  const { pairs, total } = matchTokens(leftTokens.length, rightTokens.length, pairScore);
+  const usedLeft = new Set(pairs.map((p) => p.i));
+  const usedRight = new Set(pairs.map((p) => p.j));
   pairs.sort((a, b) => a.i - b.i);
   const score = roundedRatio(2 * total, leftTokens.length + rightTokens.length) / 1000;
-  const keyOf = (tokens: readonly string[]): string => tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH);
   return {
     score,
     possibleDuplicate: score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens),
@@ -157,6 +175,182 @@ export function tokenSimilarityOf(
     unmatchedLeft: leftTokens.filter((_t, i) => !usedLeft.has(i)),
     unmatchedRight: rightTokens.filter((_t, j) => !usedRight.has(j)),
   };
+}
+
+/**
+ * The similarity of two company names with its explanation.
+ * @param left a company name
+ * @param right another company name
+ * @param threshold score from which the names are a possible duplicate (0 to 1)
+ * @returns score (null when either name has no tokens), verdict, matched and unmatched tokens
+ */
+export function nameSimilarity(
+  left: string | null | undefined,
+  right: string | null | undefined,
+  threshold: number = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
+): NameSimilarity {
+  return tokenSimilarityOf(companyTokensOf(left), companyTokensOf(right), threshold);
+}
+
+/**
+ * `nameSimilarity` of names already split into tokens (`companyTokensOf`).
+ * @param leftTokens tokens of a company name
+ * @param rightTokens tokens of another company name
+ * @param threshold score from which the names are a possible duplicate (0 to 1)
+ * @returns as `nameSimilarity`
+ */
+export function tokenSimilarityOf(
+  leftTokens: readonly string[],
+  rightTokens: readonly string[],
+  threshold: number = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD,
+): NameSimilarity {
+  return similarityOf(leftTokens, rightTokens, threshold, (i, j) => tokenSimilarity(leftTokens[i], rightTokens[j]));
+}
+
+/** Token pairs are remembered while both Ids are under this (their key stays a small integer)… */
+const MEMO_IDS = 32768;
+/** …and until this many pairs are remembered. */
+const MEMO_PAIRS = 1 << 20;
+
+/** A name as the token Ids of a `NameComparer`. */
+export type TokenIds = readonly number[];
+
+/**
+ * Compares one name with many, by the same rule as `nameSimilarity`: every distinct token is
+ * kept once with its sorted bigrams in one shared pool, and a name is a short list of token
+ * Ids, so a caller holding thousands of names keeps numbers, not strings and arrays.
+ */
+export class NameComparer {
+  private readonly idOfToken = new Map<string, number>();
+  private readonly tokens: string[] = [];
+  /** Start of each token's bigram codes in `codes`; its end is the next token's start. */
+  private readonly starts: number[] = [0];
+  private codes = new Uint32Array(4096);
+
+  /** @param threshold score from which names are a possible duplicate (0 to 1) */
+  constructor(private readonly threshold: number = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD) {}
+
+  /**
+   * The Ids of a name's tokens (`companyTokensOf`), adding tokens not seen before.
+   * @param tokens tokens of a company name
+   */
+  idsOf(tokens: readonly string[]): TokenIds {
+    return tokens.map((token) => this.idOf(token));
+  }
+
+  /** The tokens of a name given as Ids. */
+  tokensOf(ids: TokenIds): string[] {
+    return ids.map((id) => this.tokens[id]);
+  }
+
+  private idOf(token: string): number {
+    const known = this.idOfToken.get(token);
+    if (known !== undefined) {
+      return known;
+    }
+    const id = this.tokens.length;
+    const start = this.starts[id];
+    const end = start + Math.max(0, token.length - 1);
+    if (end > this.codes.length) {
+      const grown = new Uint32Array(Math.max(end, this.codes.length * 2));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes.set(sortedBigrams(token), start);
+    this.tokens.push(token);
+    this.starts.push(end);
+    this.idOfToken.set(token, id);
+    return id;
+  }
+
+  /** Scores of token pairs already compared (common words meet again and again), up to a bound. */
+  private readonly pairScores = new Map<number, number>();
+
+  private pairScore(left: number, right: number): number {
+    if (left === right) {
+      return 1000;
+    }
+    const memo = left < MEMO_IDS && right < MEMO_IDS ? left * MEMO_IDS + right : -1;
+    const known = memo < 0 ? undefined : this.pairScores.get(memo);
+    if (known !== undefined) {
+      return known;
+    }
+    const score = bigramScore(
+      this.codes,
+      this.starts[left],
+      this.starts[left + 1],
+      this.codes,
+      this.starts[right],
+      this.starts[right + 1],
+    );
+    if (memo >= 0 && this.pairScores.size < MEMO_PAIRS) {
+      this.pairScores.set(memo, score);
+    }
+    return score;
+  }
+
+  /**
+   * The similarity of two names with its explanation, as `tokenSimilarityOf`.
+   * @param left token Ids of a name
+   * @param right token Ids of another name
+   */
+  similarity(left: TokenIds, right: TokenIds): NameSimilarity {
+    return similarityOf(this.tokensOf(left), this.tokensOf(right), this.threshold, (i, j) =>
+      this.pairScore(left[i], right[j]),
+    );
+  }
+
+  /**
+   * The score of two names when they are a possible duplicate, else null: equal to
+   * `similarity(...).score` whenever that is a possible duplicate. Most pairs are refused on an
+   * upper bound of the score (each token's best pair, on either side) before any pairing.
+   * @param left token Ids of a name
+   * @param right token Ids of another name
+   */
+  possibleDuplicateScore(left: TokenIds, right: TokenIds): number | null {
+    const leftCount = left.length;
+    const rightCount = right.length;
+    // Even with every token of the shorter name paired perfectly the score is 2 × shorter ÷ both.
+    if (
+      leftCount === 0 ||
+      rightCount === 0 ||
+      roundedRatio(2000 * Math.min(leftCount, rightCount), leftCount + rightCount) / 1000 < this.threshold
+    ) {
+      return null;
+    }
+    // The paired total is at most the sum of each token's best pair, on the left and on the right.
+    let leftBest = 0;
+    let rightBestTotal = 0;
+    const scores = new Array<number>(leftCount * rightCount);
+    for (let i = 0; i < leftCount; i++) {
+      let best = 0;
+      for (let j = 0; j < rightCount; j++) {
+        const score = this.pairScore(left[i], right[j]);
+        scores[i * rightCount + j] = score;
+        if (score >= TOKEN_MATCH_FLOOR && score > best) {
+          best = score;
+        }
+      }
+      leftBest += best;
+    }
+    for (let j = 0; j < rightCount; j++) {
+      let best = 0;
+      for (let i = 0; i < leftCount; i++) {
+        const score = scores[i * rightCount + j];
+        if (score >= TOKEN_MATCH_FLOOR && score > best) {
+          best = score;
+        }
+      }
+      rightBestTotal += best;
+    }
+    const bound = Math.min(leftBest, rightBestTotal);
+    if (roundedRatio(2 * bound, leftCount + rightCount) / 1000 < this.threshold) {
+      return null;
+    }
+    const { total } = matchTokens(leftCount, rightCount, (i, j) => scores[i * rightCount + j]);
+    const score = roundedRatio(2 * total, leftCount + rightCount) / 1000;
+    return score >= this.threshold && keyOf(this.tokensOf(left)) !== keyOf(this.tokensOf(right)) ? score : null;
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import { metricsCollector } from './metrics';
 import { missingColumns, skippedForColumns, type MissingColumn } from './columnCoverage';
 import type { ProgramPolicy } from './policy';
 import type { RecordSource } from './sources';
-import type { AuditContext, Auditor, Emit, Finding, Metric } from './types';
+import type { AuditContext, Auditor, Emit, Finding, Metric, MetricCollector } from './types';
+import { startParallelPart } from './parallel';
 
 export interface AuditOptions {
   /** The audit's "now" (ISO-8601 UTC). */
@@ -21,6 +22,11 @@ export interface AuditOptions {
   policy: ProgramPolicy;
   /** Called when the audit starts reading an object, for progress display. */
   onObjectStart?: (objectName: string) => void;
+  /**
+   * Audit a snapshot folder on two threads: true, false, or by size when unset
+   * (`runsInParallel`: from 32 MB of CSV).
+   */
+  parallel?: boolean;
 }
 
 export interface CheckSummary {
@@ -54,29 +60,35 @@ export interface AuditResult {
   findings: Finding[];
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Severity, check, object, record; ties keep the order a check reported them in (the sort is stable). */
 function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check) ||
     (a.object < b.object ? -1 : a.object > b.object ? 1 : 0) ||
-    ((a.externalId ?? a.recordId ?? '') < (b.externalId ?? b.recordId ?? '') ? -1 : 1)
+    compareText(a.externalId ?? a.recordId ?? '', b.externalId ?? b.recordId ?? '')
   );
 }
 
+/** Which auditors run and why the others do not. */
+export interface AuditPlan {
+  active: Auditor[];
+  /** Check → why it does not run. */
+  skipped: Map<CheckId, string>;
+  missingColumns: MissingColumn[];
+}
+
 /**
- * Runs every check and metric over a source.
+ * Instantiates the auditors a source can feed: a check is skipped when its objects or the
+ * columns it reads are absent.
  * @param source records to audit
- * @param options clock, time zone and policy
+ * @param context clock and policy
  */
-export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
-  const started = Date.now();
-  const timeZone = options.timeZone ?? 'UTC';
-  const context: AuditContext = {
-    now: new Date(Date.parse(options.now)).toISOString(),
-    today: localToday({ now: new Date(Date.parse(options.now)).toISOString(), timeZone }),
-    timeZone,
-    policy: options.policy,
-  };
+export function planAudit(source: RecordSource, context: AuditContext): AuditPlan {
   const present = source.objects.map((o) => o.name);
   const missingColumnList = missingColumns(source.columns);
   const skipped = skippedForColumns(missingColumnList);
@@ -92,8 +104,31 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
       active.push(auditor);
     }
   }
-  const metrics = metricsCollector(context);
+  return { active, skipped, missingColumns: missingColumnList };
+}
 
+export interface PassOptions {
+  /** Metrics to collect in the same pass. */
+  metrics?: MetricCollector;
+  /** Read every object (to count and validate it) even when no auditor listens to it. */
+  readAll: boolean;
+  onObjectStart?: (objectName: string) => void;
+}
+
+/**
+ * One streaming pass of auditors over a source, parents first; each auditor keeps only the
+ * index its checks need and reports its findings as it goes and when the pass ends.
+ * @param source records to audit
+ * @param plan the auditors of this pass and the skipped checks
+ * @param options metrics, which objects to read, progress
+ */
+export async function streamPass(
+  source: RecordSource,
+  plan: Pick<AuditPlan, 'active' | 'skipped'>,
+  options: PassOptions,
+): Promise<{ findings: Finding[]; counts: { name: string; records: number }[] }> {
+  const { active, skipped } = plan;
+  const metrics = options.metrics;
   const findings: Finding[] = [];
   const emit: Emit = (check, record, message, fix) => {
     if (skipped.has(check)) {
@@ -112,16 +147,19 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
 
   const counts: { name: string; records: number }[] = [];
   for (const object of source.objects) {
-    options.onObjectStart?.(object.name);
     const listeners = active.filter((a) => a.objects.includes(object.name));
-    const measured = metrics.objects.includes(object.name);
+    const measured = metrics?.objects.includes(object.name) === true;
+    if (!options.readAll && listeners.length === 0 && !measured) {
+      continue;
+    }
+    options.onObjectStart?.(object.name);
     let count = 0;
     for await (const record of source.records(object)) {
       for (const listener of listeners) {
         listener.onRecord(object.name, record, emit);
       }
       if (measured) {
-        metrics.onRecord(object.name, record);
+        metrics?.onRecord(object.name, record);
       }
       count++;
     }
@@ -130,7 +168,46 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
   for (const auditor of active) {
     auditor.finish?.(emit);
   }
+  return { findings, counts };
+}
+
+/**
+ * The audit context of options: "now" normalised to UTC and "today" in the time zone.
+ * @param options clock, time zone and policy
+ */
+export function auditContext(options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy'>): AuditContext {
+  const now = new Date(Date.parse(options.now)).toISOString();
+  const timeZone = options.timeZone ?? 'UTC';
+  return { now, today: localToday({ now, timeZone }), timeZone, policy: options.policy };
+}
+
+/**
+ * Runs every check and metric over a source. A large snapshot folder is audited on two
+ * threads (see parallel.ts); the result is the same either way.
+ * @param source records to audit
+ * @param options clock, time zone and policy
+ */
+export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
+  const started = Date.now();
+  const context = auditContext(options);
+  const plan = planAudit(source, context);
+  const metrics = metricsCollector(context);
+  const helper = startParallelPart(source, plan, options);
+  let pass: Awaited<ReturnType<typeof streamPass>>;
+  try {
+    pass = await streamPass(
+      source,
+      { active: plan.active.filter((a) => !helper?.auditors.includes(a)), skipped: plan.skipped },
+      { metrics, readAll: true, onObjectStart: options.onObjectStart },
+    );
+  } catch (error) {
+    await helper?.cancel();
+    throw error;
+  }
+  const findings = helper ? [...pass.findings, ...(await helper.findings)] : pass.findings;
   findings.sort(compareFindings);
+  const { skipped } = plan;
+  const counts = pass.counts;
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const perCheck = new Map<CheckId, number>();
@@ -144,7 +221,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
       takenAt: source.takenAt ?? null,
       now: context.now,
       today: context.today,
-      timeZone,
+      timeZone: context.timeZone,
       records: counts.reduce((sum, c) => sum + c.records, 0),
       objects: counts,
       findings: findings.length,
@@ -156,7 +233,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
         findings: perCheck.get(id) ?? 0,
         ...(skipped.has(id) ? { skipped: skipped.get(id) } : {}),
       })),
-      missingColumns: missingColumnList,
+      missingColumns: plan.missingColumns,
       durationMs: Date.now() - started,
     },
     metrics: metrics.finish(),

@@ -36,8 +36,11 @@ export class SnapshotSource implements RecordSource {
   private readonly expectedRecords: (objectName: string) => number | undefined;
 
   constructor(
-    private readonly dir: string,
+    /** The snapshot folder. */
+    readonly dir: string,
     schema: SnapshotSchema,
+    /** Object → the only columns to decode, leaving validation to another reader (see ReadObjectOptions.fields). */
+    private readonly fields?: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     const snapshot = openSnapshot(dir, schema);
     this.description = `snapshot ${dir}`;
@@ -52,6 +55,7 @@ export class SnapshotSource implements RecordSource {
     return readObjectRecords(this.dir, object, {
       onBytes: (bytes) => this.onProgress?.(bytes),
       expectedRecords: this.expectedRecords(object.name),
+      fields: this.fields ? (this.fields.get(object.name) ?? new Set(['Id'])) : undefined,
     });
   }
 }

@@ -19,11 +19,15 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { runAudit } from '../audit/engine';
+import { runsInParallel } from '../audit/parallel';
 import { DEFAULT_POLICY } from '../audit/policy';
 import { SnapshotSource } from '../audit/sources';
 import { loadSnapshotSchema } from '../snapshot/schema';
 import { seedToSnapshot } from '../seed/seedSnapshot';
 import { GROUND_TRUTH_FILE, scoreFindings, type GroundTruth } from '../seed/plants';
+
+/** Threads the audit runs on: as `prm audit` decides (by size), or forced. */
+type Threads = 'auto' | '1' | '2';
 
 interface PhaseResult {
   ms: number;
@@ -44,6 +48,8 @@ interface SizeResult {
   audit: PhaseResult;
   bytes: number;
   files: number;
+  /** Threads the audit ran on. */
+  threads: number;
 }
 
 /** Partners for a target record count; every partner brings about 72 records with its customers. */
@@ -63,9 +69,10 @@ async function plainParse(dir: string): Promise<number> {
   return records;
 }
 
-async function audit(dir: string): Promise<Pick<PhaseResult, 'records' | 'score'>> {
+async function audit(dir: string, threads: Threads): Promise<Pick<PhaseResult, 'records' | 'score'>> {
   const source = new SnapshotSource(dir, loadSnapshotSchema());
-  const result = await runAudit(source, { now: source.takenAt, policy: DEFAULT_POLICY });
+  const parallel = threads === 'auto' ? undefined : threads === '2';
+  const result = await runAudit(source, { now: source.takenAt, policy: DEFAULT_POLICY, parallel });
   const groundTruth = JSON.parse(readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
   const { precision, recall } = scoreFindings(groundTruth, result.findings);
   return { records: result.summary.records, score: { findings: result.findings.length, precision, recall } };
@@ -88,7 +95,7 @@ function generate(dir: string, records: number): number {
 }
 
 /** Runs one phase in this process and prints its result as JSON (child mode). */
-async function phase(name: string, dir: string, records: number): Promise<void> {
+async function phase(name: string, dir: string, records: number, threads: Threads): Promise<void> {
   const startRss = process.memoryUsage().rss;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -98,7 +105,7 @@ async function phase(name: string, dir: string, records: number): Promise<void> 
   } else if (name === 'parse') {
     outcome = { records: await plainParse(dir) };
   } else {
-    outcome = await audit(dir);
+    outcome = await audit(dir, threads);
   }
   const used = process.cpuUsage(cpu);
   const result: PhaseResult = {
@@ -111,10 +118,14 @@ async function phase(name: string, dir: string, records: number): Promise<void> 
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function runPhase(name: string, dir: string, records: number): PhaseResult {
+function runPhase(name: string, dir: string, records: number, threads: Threads = 'auto'): PhaseResult {
   const run = spawnSync(
     process.execPath,
-    [require.resolve('tsx/cli'), __filename, '--phase', name, '--dir', dir, '--records', String(records)],
+    [
+      require.resolve('tsx/cli'),
+      __filename,
+      ...['--phase', name, '--dir', dir, '--records', String(records), '--threads', threads],
+    ],
     { encoding: 'utf8', maxBuffer: 16 << 20 },
   );
   if (run.status !== 0) {
@@ -124,11 +135,11 @@ function runPhase(name: string, dir: string, records: number): PhaseResult {
 }
 
 /** Alternates parse and audit `runs` times; keeps the fastest of each, and the highest peak memory. */
-function measure(dir: string, records: number, runs: number): Pick<SizeResult, 'parse' | 'audit'> {
+function measure(dir: string, records: number, runs: number, threads: Threads): Pick<SizeResult, 'parse' | 'audit'> {
   let best: Pick<SizeResult, 'parse' | 'audit'> | undefined;
   for (let run = 0; run < runs; run++) {
     const parsed = runPhase('parse', dir, records);
-    const audited = runPhase('audit', dir, records);
+    const audited = runPhase('audit', dir, records, threads);
     const fastest = (a: PhaseResult | undefined, b: PhaseResult): PhaseResult =>
       a === undefined ? b : { ...(b.ms < a.ms ? b : a), maxRss: Math.max(a.maxRss, b.maxRss) };
     best = { parse: fastest(best?.parse, parsed), audit: fastest(best?.audit, audited) };
@@ -136,19 +147,21 @@ function measure(dir: string, records: number, runs: number): Pick<SizeResult, '
   return best as Pick<SizeResult, 'parse' | 'audit'>;
 }
 
-function csvFiles(dir: string): Pick<SizeResult, 'bytes' | 'files'> {
+function csvFiles(dir: string, threads: Threads): Pick<SizeResult, 'bytes' | 'files' | 'threads'> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
-  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0) };
+  const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  const used = runsInParallel(bytes, threads === 'auto' ? undefined : threads === '2') ? 2 : 1;
+  return { files: files.length, bytes, threads: used };
 }
 
-function bench(records: number, runs: number, keep: boolean, snapshot?: string): SizeResult {
+function bench(records: number, runs: number, threads: Threads, keep: boolean, snapshot?: string): SizeResult {
   if (snapshot !== undefined) {
-    return { ...measure(snapshot, records, runs), ...csvFiles(snapshot) };
+    return { ...measure(snapshot, records, runs, threads), ...csvFiles(snapshot, threads) };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'prm-bench-'));
   try {
     const generated = runPhase('generate', dir, records);
-    const result = { generate: generated, ...measure(dir, records, runs), ...csvFiles(dir) };
+    const result = { generate: generated, ...measure(dir, records, runs, threads), ...csvFiles(dir, threads) };
     if (keep) {
       process.stdout.write(`kept ${dir}\n`);
     }
@@ -185,7 +198,7 @@ function report(size: SizeResult): void {
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   process.stdout.write(
-    `Audit benchmark: ${count(size.audit.records)} records, ${mb(size.bytes)} of CSV in ${size.files} files\n`,
+    `Audit benchmark: ${count(size.audit.records)} records, ${mb(size.bytes)} of CSV in ${size.files} files, audit threads: ${size.threads}\n`,
   );
   for (const row of table) {
     process.stdout.write(
@@ -201,10 +214,11 @@ function report(size: SizeResult): void {
   );
 }
 
-const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--keep] [--snapshot DIR]
+const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--threads auto|1|2] [--keep] [--snapshot DIR]
 
   --records N      records to generate across every object (default 1000000)
   --runs N         alternating parse/audit runs; the fastest of each counts (default 2)
+  --threads T      threads the audit runs on: auto (as prm audit: two from 32 MB of CSV), 1 or 2 (default auto)
   --keep           keep the temporary snapshot folder
   --snapshot DIR   measure an existing seeded snapshot instead of generating one
 `;
@@ -228,6 +242,7 @@ function readOptions(): ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>
 const OPTIONS = {
   records: { type: 'string' },
   runs: { type: 'string' },
+  threads: { type: 'string' },
   keep: { type: 'boolean' },
   snapshot: { type: 'string' },
   phase: { type: 'string' },
@@ -241,16 +256,22 @@ function main(): void {
     return;
   }
   const records = Number(values.records ?? 1000000);
+  const threads = (values.threads ?? 'auto') as Threads;
+  if (!['auto', '1', '2'].includes(threads)) {
+    process.stderr.write(`--threads must be auto, 1 or 2, not ${threads}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const phaseName = values.phase;
   if (phaseName !== undefined) {
-    void phase(phaseName, values.dir as string, records);
+    void phase(phaseName, values.dir as string, records, threads);
     return;
   }
   const runs = Math.max(1, Number(values.runs ?? 2));
   // Each size is reported as soon as it is measured: at ten million records a size takes many minutes.
-  const full = bench(records, runs, values.keep === true, values.snapshot);
+  const full = bench(records, runs, threads, values.keep === true, values.snapshot);
   report(full);
-  const small = bench(Math.round(full.audit.records / 10), runs, false);
+  const small = bench(Math.round(full.audit.records / 10), runs, threads, false);
   report(small);
   const growth =
     (full.audit.maxRss - full.audit.startRss - (small.audit.maxRss - small.audit.startRss)) /

@@ -45,6 +45,8 @@ export interface AuditCommandOptions {
   examples?: number;
   bulkThreshold?: number;
   namespace?: string;
+  /** Threads a snapshot is audited on: `auto` (two from 32 MB of CSV), 1 or 2. */
+  threads?: 'auto' | '1' | '2';
 }
 
 /** The org boundary and output of the command, replaceable in tests. */
@@ -114,7 +116,9 @@ export async function runAuditCommand(
       source.onProgress = (amount) => progress.increment(amount);
     }
     try {
-      result = await runAudit(source, { now, timeZone: options.timeZone, policy });
+      const parallel =
+        options.threads === undefined || options.threads === 'auto' ? undefined : options.threads === '2';
+      result = await runAudit(source, { now, timeZone: options.timeZone, policy, parallel });
     } finally {
       progress.stop();
     }
@@ -182,6 +186,12 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
       ]),
     )
     .option('--examples <n>', 'example findings printed per check (default 2)', parseInteger('--examples', 0))
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'with --snapshot: threads to audit on; two take about half the time and 1.5 times the memory (default auto: two from 32 MB of CSV)',
+      ).choices(['auto', '1', '2']),
+    )
     .option(
       '--bulk-threshold <n>',
       'with --target-org: objects above this many records are read with Bulk API 2.0 (default 2000)',

@@ -57,7 +57,7 @@ export function generateApplication(ctx: SeedContext, cluster: Cluster): void {
   });
   emitApplication(ctx, application);
   if (ctx.random.chance(0.3)) {
-    const { name, key } = ctx.uniqueCompany(ctx.partnerKeys);
+    const { name, key } = ctx.uniqueCompany(ctx.partnerKeys, null); // an applicant, not an account yet
     const { website, domain } = ctx.website(key);
     const createdMs = ctx.msDaysAgo(1, 300);
     const other = applicationRecord(

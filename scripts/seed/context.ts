@@ -6,13 +6,16 @@
  * on the options.
  */
 import { syntheticId, type SnapshotSchema } from '../snapshot/schema';
-import { companyKeyOf, companyTokensOf, localToday, matchKeys, tokenSimilarityOf } from '../audit/rules';
+import { companyKeyOf, companyTokensOf, localToday, matchKeys, NameComparer, type TokenIds } from '../audit/rules';
 import { MAX_PER_BLOCK } from '../audit/checks/possibleDuplicates';
 import { Random } from './random';
 import { Planter } from './plants';
 import { datetimeOf, MS_PER_DAY } from './calendar';
 import { TLDS, companyName, emailPart, type Person } from './names';
 import type { CustomerInfo, PartnerInfo, ProgramInfo, SeedOptions, SeedRecord, SeedSink } from './model';
+
+/** Partner (`p`) or customer (`c`) account: the audit compares names within a kind only. */
+export type AccountKind = 'p' | 'c';
 
 const CODES: Readonly<Record<string, string>> = {
   Partner_Program__c: 'PRG',
@@ -115,33 +118,63 @@ export class SeedContext {
     return this.nowMs - (minDays + this.random.next() * (maxDays - minDays)) * MS_PER_DAY;
   }
 
-  /** Tokens of earlier names by blocking key (at most the audit's MAX_PER_BLOCK), to keep clean data clean. */
-  private readonly namesByBlock = new Map<string, string[][]>();
+  /**
+   * Tokens of earlier account names by kind and blocking key, at most the audit's MAX_PER_BLOCK
+   * each, in load order: exactly the names the possible-duplicate-account check compares a new
+   * account with, so clean data stays clean and every planted near miss is found.
+   */
+  private readonly namesByBlock = new Map<string, TokenIds[]>();
+  private readonly names = new NameComparer();
+
+  private blockOf(kind: AccountKind, tokens: string[]): TokenIds[] | null {
+    if (tokens.length === 0) {
+      return null;
+    }
+    const key = `${kind}${tokens[0]}`;
+    let names = this.namesByBlock.get(key);
+    if (!names) {
+      names = [];
+      this.namesByBlock.set(key, names);
+    }
+    return names;
+  }
 
   /**
-   * A company name whose key is new and that is not a possible duplicate of an earlier name
-   * (the audit's possible-duplicate-account check must find only planted problems).
+   * Records an account name as the audit will see it, in load order.
+   * @returns whether later accounts of its block are compared with it
    */
-  uniqueCompany(used: Set<string>): { name: string; key: string } {
+  noteAccountName(kind: AccountKind, name: string): boolean {
+    const tokens = companyTokensOf(name);
+    const names = this.blockOf(kind, tokens);
+    if (names === null || names.length >= MAX_PER_BLOCK) {
+      return false;
+    }
+    names.push(this.names.idsOf(tokens));
+    return true;
+  }
+
+  /**
+   * A company name whose key is new and, for an account (`kind`), that is not a possible
+   * duplicate of an earlier account of its kind (the audit's possible-duplicate-account check
+   * must find only planted problems). The account name is recorded; `comparable` says whether
+   * later accounts are compared with it.
+   */
+  uniqueCompany(used: Set<string>, kind: AccountKind | null): { name: string; key: string; comparable: boolean } {
     for (let attempt = 0; ; attempt++) {
       const base = companyName(this.random);
       // A number first opens a new blocking key when the common ones are crowded.
       const name = attempt > 20 ? `${this.random.int(2, 9999)} ${base}` : base;
       const key = companyKeyOf(name);
       const tokens = companyTokensOf(name);
-      const block = tokens.length === 0 ? null : tokens[0];
-      const earlier = block === null ? [] : (this.namesByBlock.get(block) ?? []);
+      const earlier = kind === null ? null : this.blockOf(kind, tokens);
+      const ids = this.names.idsOf(tokens);
       if (
         key !== null &&
         !used.has(key) &&
-        !earlier.some((other) => tokenSimilarityOf(tokens, other).possibleDuplicate)
+        !(earlier ?? []).some((other) => this.names.possibleDuplicateScore(ids, other) !== null)
       ) {
         used.add(key);
-        if (block !== null && earlier.length < MAX_PER_BLOCK) {
-          earlier.push(tokens);
-          this.namesByBlock.set(block, earlier);
-        }
-        return { name, key };
+        return { name, key, comparable: kind !== null && this.noteAccountName(kind, name) };
       }
     }
   }

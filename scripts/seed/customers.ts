@@ -1,5 +1,5 @@
 /** Customer accounts, with planted duplicates written after their originals. */
-import { companyKeyOf, nameSimilarity } from '../audit/rules';
+import { companyKeyOf, companyTokensOf, nameSimilarity } from '../audit/rules';
 import { MS_PER_DAY } from './calendar';
 import { INDUSTRIES, nameVariant, place } from './names';
 import type { SeedContext } from './context';
@@ -18,7 +18,7 @@ export function generateCustomers(ctx: SeedContext): void {
   const duplicatesOf: { original: CustomerInfo; createdMs: number }[] = [];
   const nearMissesOf: { original: CustomerInfo; createdMs: number }[] = [];
   for (let i = 0; i < ctx.options.customers; i++) {
-    const { name, key } = ctx.uniqueCompany(ctx.companyKeys);
+    const { name, key, comparable } = ctx.uniqueCompany(ctx.companyKeys, 'c');
     const { website, domain } = ctx.website(key);
     const where = place(ctx.random);
     const createdMs = ctx.msDaysAgo(400, 1100);
@@ -38,7 +38,8 @@ export function generateCustomers(ctx: SeedContext): void {
     const info: CustomerInfo = { id: String(account.Id), name, website, domain, place: where };
     if (ctx.planter.should('duplicate-account')) {
       duplicatesOf.push({ original: info, createdMs });
-    } else if (ctx.planter.should('possible-duplicate-account')) {
+    } else if (comparable && ctx.planter.should('possible-duplicate-account')) {
+      // Only an account the audit compares later ones with can be planted as a near miss's original.
       nearMissesOf.push({ original: info, createdMs });
     } else if (!staleKey(ctx, 'Account', account)) {
       missing(ctx, 'Account', account, ['BillingCountry']);
@@ -66,13 +67,19 @@ export function generateCustomers(ctx: SeedContext): void {
       ...ctx.keys(variant, website, null),
     });
     ctx.plant('duplicate-account', 'Account', account, `"${variant}" duplicates "${original.name}"`);
+    ctx.noteAccountName('c', variant);
     ctx.emit('Account', account);
   }
   // Near misses come after their originals too: "Globex Systems" entered again as "Globex System".
   for (const { original, createdMs } of nearMissesOf) {
     const variant = nearMiss(original.name);
     const key = companyKeyOf(variant);
-    if (key === null || ctx.companyKeys.has(key) || !nameSimilarity(variant, original.name).possibleDuplicate) {
+    if (
+      key === null ||
+      ctx.companyKeys.has(key) ||
+      companyTokensOf(variant)[0] !== companyTokensOf(original.name)[0] ||
+      !nameSimilarity(variant, original.name).possibleDuplicate
+    ) {
       continue;
     }
     ctx.companyKeys.add(key);
@@ -89,6 +96,7 @@ export function generateCustomers(ctx: SeedContext): void {
       ...ctx.keys(variant, null, null),
     });
     ctx.plant('possible-duplicate-account', 'Account', account, `"${variant}" may duplicate "${original.name}"`);
+    ctx.noteAccountName('c', variant);
     ctx.emit('Account', account);
   }
 }

@@ -29,7 +29,7 @@ const PARTNER_STATUSES: ReadonlyArray<readonly [string, number]> = [
 export function planPartners(ctx: SeedContext): void {
   const keys = ctx.partnerKeys;
   for (let i = 0; i < ctx.options.partners; i++) {
-    const { name, key } = ctx.uniqueCompany(keys);
+    const { name, key } = ctx.uniqueCompany(keys, 'p');
     const { website, domain } = ctx.website(key);
     const status = ctx.random.weighted(PARTNER_STATUSES);
     const id = syntheticId(ctx.schema.get('Account')?.keyPrefix ?? '001', ctx.peekNext('Account') + i);

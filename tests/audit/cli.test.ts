@@ -41,6 +41,15 @@ describe('prm audit and prm seed from the command line', () => {
     ]);
     expect(readFileSync(html, 'utf8')).toContain('Duplicate accounts');
     expect(prm('audit', '--snapshot', TINY, '--fail-on', 'error').code).toBe(0);
+    const onTwoThreads = prm('audit', '--snapshot', TINY, '--json', '--threads', '2');
+    const onOne = prm('audit', '--snapshot', TINY, '--json', '--threads', '1');
+    const withoutDuration = (stdout: string): unknown => {
+      const parsed = JSON.parse(stdout) as { summary: { durationMs?: number } };
+      delete parsed.summary.durationMs;
+      return parsed;
+    };
+    expect(withoutDuration(onTwoThreads.stdout)).toEqual(withoutDuration(onOne.stdout));
+    expect(prm('audit', '--snapshot', TINY, '--threads', '4').code).toBe(2);
   });
 
   it('exits 2 with a message naming file, line and column on bad input, and on usage errors', () => {

@@ -3,9 +3,12 @@
  * problem and nothing else (precision and recall 1.0), at several seeds, scales, time zones
  * and policies; on clean data it reports nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { MAX_PER_BLOCK } from '../../scripts/audit/checks/possibleDuplicates';
+import { companyTokensOf } from '../../scripts/audit/rules';
 import { runAudit, type AuditResult } from '../../scripts/audit/engine';
 import { DEFAULT_POLICY, type ProgramPolicy } from '../../scripts/audit/policy';
 import { SnapshotSource } from '../../scripts/audit/sources';
@@ -84,6 +87,21 @@ describe('audit vs ground truth', () => {
     );
     expect({ missed: s.missed, extra: s.extra }).toEqual({ missed: [], extra: [] });
     expect(seeded.groundTruth.problems.length).toBeGreaterThan(300);
+  });
+
+  it('holds when a blocking key holds more accounts than the audit compares a new one with', async () => {
+    const { seeded, score: s } = await seedAndAudit({ seed: 3, partners: 40, customers: 7000 });
+    const names = readFileSync(path.join(seeded.dir, 'Account.csv'), 'utf8');
+    const accounts = parse(names, { columns: true }) as { Name: string; Is_Partner__c: string }[];
+    const perBlock = new Map<string, number>();
+    for (const account of accounts) {
+      const block = `${account.Is_Partner__c}${companyTokensOf(account.Name)[0]}`;
+      perBlock.set(block, (perBlock.get(block) ?? 0) + 1);
+    }
+    // The case under test: later accounts of a crowded block are compared with its first ones only.
+    expect(Math.max(...perBlock.values())).toBeGreaterThan(MAX_PER_BLOCK);
+    expect(seeded.groundTruth.counts['possible-duplicate-account']).toBeGreaterThan(200);
+    expect({ missed: s.missed, extra: s.extra }).toEqual({ missed: [], extra: [] });
   });
 
   it.each([4, 9, 23])('reports nothing on clean data (seed %i)', async (seed) => {

@@ -10,7 +10,10 @@ import {
   domainKeyOf,
   MATCH_KEY_MAX_LENGTH,
   nameSimilarity,
+  NameComparer,
+  tokenSimilarityOf,
 } from '../matchKey';
+import { tokenSimilarity } from '../matchKeySimilarity';
 
 /** Awkward names: legal forms, punctuation, scripts, ligatures, decomposed accents. */
 const NAMES: readonly string[] = [
@@ -147,5 +150,115 @@ describe('tokens, blocking key and similarity', () => {
         expect(Math.round(score * 1000)).toBeCloseTo(score * 1000, 6);
       }
     }
+  });
+});
+
+describe('comparing one name with many', () => {
+  /** Deterministic names from a small vocabulary with near misses, so many pairs are alike. */
+  function alikeNames(count: number): string[] {
+    const words = [
+      'globex',
+      'industries',
+      'industrial',
+      'systems',
+      'system',
+      'acme',
+      'acne',
+      'vector',
+      'vectra',
+      'moon',
+      'mo',
+      'a',
+      'grid',
+      'bioscience',
+      'biosciences',
+      'logic',
+      'logistics',
+    ];
+    let state = 20251204;
+    const next = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 1 + next(4) }, () => words[next(words.length)]).join(' '),
+    );
+  }
+
+  /** The Dice coefficient as the rule defines it, counted with a map of remaining pairs. */
+  function referenceTokenSimilarity(left: string, right: string): number {
+    if (left === right) {
+      return 1000;
+    }
+    const pairsOf = (token: string): string[] =>
+      Array.from({ length: Math.max(0, token.length - 1) }, (_v, i) => token.substring(i, i + 2));
+    const leftPairs = pairsOf(left);
+    const rightPairs = pairsOf(right);
+    if (leftPairs.length === 0 || rightPairs.length === 0) {
+      return 0;
+    }
+    const remaining = new Map<string, number>();
+    rightPairs.forEach((pair) => remaining.set(pair, (remaining.get(pair) ?? 0) + 1));
+    let shared = 0;
+    for (const pair of leftPairs) {
+      if ((remaining.get(pair) ?? 0) > 0) {
+        shared++;
+        remaining.set(pair, (remaining.get(pair) as number) - 1);
+      }
+    }
+    const denominator = leftPairs.length + rightPairs.length;
+    return Math.floor((2 * 2000 * shared + denominator) / (2 * denominator));
+  }
+
+  it('counts shared bigrams with repeats, as the rule defines', () => {
+    const tokens = [
+      'aaaa',
+      'aa',
+      'abab',
+      'baba',
+      'industries',
+      'industrial',
+      'x',
+      'straße',
+      'strasse',
+      'ЯНДЕКС',
+      'яндекс',
+    ];
+    for (const left of tokens) {
+      for (const right of tokens) {
+        expect([left, right, tokenSimilarity(left, right)]).toEqual([
+          left,
+          right,
+          referenceTokenSimilarity(left, right),
+        ]);
+      }
+    }
+    expect(tokenSimilarity('aaaa', 'aa')).toBe(500);
+  });
+
+  it('NameComparer scores and explains as tokenSimilarityOf does, and possibleDuplicateScore is the score exactly when the names are a possible duplicate', () => {
+    const names = alikeNames(200).map((name) => companyTokensOf(name));
+    let duplicates = 0;
+    const disagreements: string[] = [];
+    for (const threshold of [0.6, 0.8, 0.9]) {
+      const comparer = new NameComparer(threshold);
+      const ids = names.map((tokens) => comparer.idsOf(tokens));
+      names.forEach((left, l) => {
+        names.forEach((right, r) => {
+          const full = tokenSimilarityOf(left, right, threshold);
+          const fast = comparer.possibleDuplicateScore(ids[l], ids[r]);
+          if (fast !== (full.possibleDuplicate ? full.score : null)) {
+            disagreements.push(`${left.join(' ')} / ${right.join(' ')} at ${threshold}: ${fast}`);
+          }
+          if (JSON.stringify(comparer.similarity(ids[l], ids[r])) !== JSON.stringify(full)) {
+            disagreements.push(`${left.join(' ')} / ${right.join(' ')} at ${threshold}: explanation differs`);
+          }
+          duplicates += fast === null ? 0 : 1;
+        });
+      });
+    }
+    expect(disagreements).toEqual([]);
+    // The vocabulary makes many alike pairs, so both verdicts are exercised.
+    expect(duplicates).toBeGreaterThan(500);
   });
 });

@@ -4,10 +4,10 @@
  * `possibleDuplicateThreshold`. Candidates are the
  * earlier accounts of the same kind (partner or customer) with the same blocking key, as the
  * org fetches them by the indexed `Match_Block_Key__c`. Memory: per blocking key the names of
- * at most `MAX_PER_BLOCK` earlier accounts, so a very common first word cannot grow it without
+ * at most `MAX_PER_BLOCK` earlier accounts (each one flat string and its token Ids), so a very common first word cannot grow it without
  * bound (later accounts of such a block are compared with the first ones only).
  */
-import { companyTokensOf, explainSimilarity, tokenSimilarityOf } from '../rules';
+import { companyTokensOf, explainSimilarity, NameComparer, type TokenIds } from '../rules';
 import type { AuditContext, Auditor, AuditorFactory } from '../types';
 import { bool, refOf, str } from '../values';
 
@@ -15,15 +15,26 @@ import { bool, refOf, str } from '../values';
 export const MAX_PER_BLOCK = 50;
 
 interface Earlier {
-  id: string;
-  externalId: string | null;
-  name: string;
-  tokens: string[];
+  /** Id, external Id and name in one flat string (`label`): a kept name costs one string, not three. */
+  label: string;
+  tokens: TokenIds;
+}
+
+const SEPARATOR = '\u0001';
+
+function label(id: string, externalId: string | null, name: string): string {
+  return [id, externalId ?? '', name].join(SEPARATOR);
+}
+
+function unlabel(packed: string): { id: string; externalId: string | null; name: string } {
+  const [id, externalId, ...name] = packed.split(SEPARATOR);
+  return { id, externalId: externalId === '' ? null : externalId, name: name.join(SEPARATOR) };
 }
 
 export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext): Auditor => {
   const threshold = context.policy.dealRegistration.possibleDuplicateThreshold;
   const blocks = new Map<string, Earlier[]>();
+  const names = new NameComparer(threshold);
   return {
     checks: ['possible-duplicate-account'],
     objects: ['Account'],
@@ -38,24 +49,28 @@ export const possibleDuplicateAccounts: AuditorFactory = (context: AuditContext)
       const block = tokens[0]; // the blocking key, from the tokens already split
       const key = `${bool(record, 'Is_Partner__c') ? 'p' : 'c'}${block}`;
       const earlier = blocks.get(key) ?? [];
-      let best: { other: Earlier; score: number; explanation: string } | null = null;
+      const ids = names.idsOf(tokens);
+      // The first of the best-scoring earlier names; only it needs the full explanation.
+      let best: { other: Earlier; score: number } | null = null;
       for (const other of earlier) {
-        const similarity = tokenSimilarityOf(tokens, other.tokens, threshold);
-        if (similarity.possibleDuplicate && (best === null || (similarity.score ?? 0) > best.score)) {
-          best = { other, score: similarity.score ?? 0, explanation: explainSimilarity(similarity) };
+        const score = names.possibleDuplicateScore(ids, other.tokens);
+        if (score !== null && (best === null || score > best.score)) {
+          best = { other, score };
         }
       }
       if (best !== null) {
-        const kept = best.other.externalId ?? best.other.id;
+        const other = unlabel(best.other.label);
+        const kept = other.externalId ?? other.id;
+        const explanation = explainSimilarity(names.similarity(ids, best.other.tokens));
         emit(
           'possible-duplicate-account',
           refOf(objectName, record),
-          `"${name}" may duplicate "${best.other.name}" (${kept}): ${best.explanation}`,
-          `Review it against ${kept} (${best.other.id}); merge when it is the same company.`,
+          `"${name}" may duplicate "${other.name}" (${kept}): ${explanation}`,
+          `Review it against ${kept} (${other.id}); merge when it is the same company.`,
         );
       }
       if (earlier.length < MAX_PER_BLOCK) {
-        earlier.push({ id, externalId: str(record, 'External_Id__c'), name, tokens });
+        earlier.push({ label: label(id, str(record, 'External_Id__c'), name), tokens: ids });
         blocks.set(key, earlier);
       }
     },

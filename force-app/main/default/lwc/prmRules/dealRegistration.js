@@ -11,6 +11,7 @@
  * The Apex twin `DealRegistrationRules` mirrors these functions step by step.
  */
 import { RuleError } from './ruleError';
+import { zoneFormat } from './zoneFormat';
 import { optBoolean, optDate, optNumber, optObject, optObjects, optString, optText, optWhole, requireDate, requireObject, requireString, } from './ruleInput';
 import { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity } from './matchKeySimilarity';
 /** The packaged Default policy record. */
@@ -516,6 +517,13 @@ function parseUtcDatetime(value, key) {
     }
     return date;
 }
+const DAY_OPTIONS = {
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+};
 /**
  * Rule `localToday`: the calendar date at instant `now` in an IANA time zone.
  * @param input `{ now, timeZone }`
@@ -525,18 +533,8 @@ export function localToday(input) {
     const raw = input;
     const now = parseUtcDatetime(requireString(raw.now, 'now'), 'now');
     const timeZone = requireString(raw.timeZone, 'timeZone');
-    let format;
-    try {
-        format = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            calendar: 'gregory',
-            numberingSystem: 'latn',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-        });
-    }
-    catch {
+    const format = zoneFormat('calendar day', timeZone, DAY_OPTIONS);
+    if (format === undefined) {
         throw new RuleError('INVALID_TIME_ZONE', `${timeZone} is not a known time zone`);
     }
     const parts = {};

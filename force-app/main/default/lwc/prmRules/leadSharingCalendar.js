@@ -8,6 +8,7 @@
  * arithmetic on epoch milliseconds and epoch days, so both produce the same instant.
  */
 import { RuleError } from './ruleError';
+import { zoneFormat } from './zoneFormat';
 import { leadIsoDatetime, LEAD_SHARE_STATUSES } from './leadSharingCommon';
 import { daysInMonth, optNumber, optObject, optObjects, optString, optStrings, readDatetime, } from './ruleInput';
 export const LEAD_DEFAULT_SLA_HOURS = 48;
@@ -28,35 +29,28 @@ function floorMod(value, divisor) {
 function invalidCalendar(detail) {
     return new RuleError('INVALID_CALENDAR', `INVALID_CALENDAR: ${detail}`);
 }
-const formatters = new Map();
+const OFFSET_OPTIONS = {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+};
 /**
  * Offset function of an IANA zone: local wall clock minus UTC, in milliseconds, at an
  * instant. Ids are exact-case, as Apex `TimeZone.getTimeZone` requires.
  * @param timeZone IANA id
  */
 export function leadZoneOffset(timeZone) {
-    let format = formatters.get(timeZone);
+    const format = zoneFormat('wall clock', timeZone, OFFSET_OPTIONS);
     if (format === undefined) {
-        try {
-            format = new Intl.DateTimeFormat('en-US', {
-                timeZone,
-                hourCycle: 'h23',
-                year: 'numeric',
-                month: '2-digit',
-                day: '2-digit',
-                hour: '2-digit',
-                minute: '2-digit',
-                second: '2-digit',
-            });
-        }
-        catch {
-            throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone}`);
-        }
-        const resolved = format.resolvedOptions().timeZone;
-        if (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase()) {
-            throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone} (time zone ids are case-sensitive)`);
-        }
-        formatters.set(timeZone, format);
+        throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone}`);
+    }
+    const resolved = format.resolvedOptions().timeZone;
+    if (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase()) {
+        throw new RuleError('INVALID_TIME_ZONE', `INVALID_TIME_ZONE: ${timeZone} (time zone ids are case-sensitive)`);
     }
     const fmt = format;
     return (instantMs) => {

@@ -6,7 +6,7 @@ import { domainKeyOf } from './matchKeyDomain';
 import { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity } from './matchKeySimilarity';
 export { blockKeyOf, companyKeyOf, companyTokensOf, MATCH_KEY_MAX_LENGTH } from './matchKeyNames';
 export { domainKeyOf, publicSuffixListVersion } from './matchKeyDomain';
-export { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity, tokenSimilarityOf, } from './matchKeySimilarity';
+export { DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD, explainSimilarity, nameSimilarity, NameComparer, tokenSimilarityOf, } from './matchKeySimilarity';
 /**
  * Rule `companyMatchKey`: the company key of a name.
  * @param input `{ name }`

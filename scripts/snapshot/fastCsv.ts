@@ -1,0 +1,121 @@
+/**
+ * The audit's fast CSV path: papaparse, which splits a snapshot about four times faster than
+ * csv-parse, over text cut at record boundaries. papaparse is lenient where csv-parse is strict
+ * (a quote inside an unquoted cell, a blank line, a stray carriage return), so this path vouches
+ * only for what both read alike and declines everything else: the caller then reads the rest
+ * of the file with csv-parse, which names the line of any real problem.
+ */
+import Papa from 'papaparse';
+
+/** The fast path cannot vouch for the rest of the file; csv-parse must read it. */
+export class FastPathDeclined extends Error {
+  constructor(reason: string) {
+    super(`fast CSV path declined: ${reason}`);
+    this.name = 'FastPathDeclined';
+  }
+}
+
+/**
+ * End of the last complete record in `text`: the last line feed outside a quoted cell, or -1.
+ * Quotes pair up in valid CSV (a quoted cell's own quotes are doubled), so a line feed is
+ * outside every quoted cell when an even number of quotes precede it.
+ */
+export function lastRecordEnd(text: string): number {
+  if (text.indexOf('"') < 0) {
+    return text.lastIndexOf('\n');
+  }
+  let inQuotes = false;
+  let last = -1;
+  let quote = text.indexOf('"');
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    while (quote >= 0 && quote < newline) {
+      inQuotes = !inQuotes;
+      quote = text.indexOf('"', quote + 1);
+    }
+    if (!inQuotes) {
+      last = newline;
+    }
+  }
+  return last;
+}
+
+/** Rows of complete records; declines what csv-parse might read differently. */
+function parseRecords(text: string, newline: '\n' | '\r\n', width: { cells?: number }): string[][] {
+  const result = Papa.parse<string[]>(text, { delimiter: ',', newline, quoteChar: '"', escapeChar: '"' });
+  if (result.errors.length > 0) {
+    const [first] = result.errors;
+    throw new FastPathDeclined(`${first.code} in row ${first.row}`);
+  }
+  const quoted = text.indexOf('"') >= 0;
+  for (const row of result.data) {
+    width.cells ??= row.length;
+    if (row.length !== width.cells || (row.length === 1 && row[0] === '')) {
+      throw new FastPathDeclined('a row whose cells do not match the header, or a blank line');
+    }
+    if (quoted && row.some((cell) => cell.includes('"'))) {
+      throw new FastPathDeclined('a cell with a quote in it');
+    }
+  }
+  if (text.includes('\r') && result.data.some((row) => row.some((cell) => cell.includes('\r')))) {
+    throw new FastPathDeclined('a carriage return that does not end a line');
+  }
+  for (const row of result.data) {
+    for (let i = 0; i < row.length; i++) {
+      row[i] = detached(row[i]);
+    }
+  }
+  return result.data;
+}
+
+/** V8 keeps a substring of 13 or more characters as a view of the string it was cut from. */
+const SHORTEST_VIEW = 13;
+
+/**
+ * The cell as a string of its own. papaparse cuts cells out of the piece of the file it parsed;
+ * a check that keeps one cell (an Id, a name) would otherwise keep that whole megabyte alive.
+ * Joining forces a flat copy, and the slice is a view of that copy only.
+ */
+function detached(cell: string): string {
+  return cell.length < SHORTEST_VIEW ? cell : ` ${cell}`.slice(1);
+}
+
+/**
+ * Splits CSV text into batches of rows, the header row first.
+ * @param chunks the file's text (whole characters per chunk)
+ * @throws FastPathDeclined when csv-parse must read the file instead
+ */
+export async function* fastCsvRows(chunks: AsyncIterable<string>): AsyncGenerator<string[][]> {
+  let carry = '';
+  let newline: '\n' | '\r\n' | undefined;
+  const width: { cells?: number } = {};
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    if (newline === undefined) {
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+      }
+      const first = text.indexOf('\n');
+      if (first < 0) {
+        carry = text;
+        continue;
+      }
+      newline = text[first - 1] === '\r' ? '\r\n' : '\n';
+    }
+    const end = lastRecordEnd(text);
+    if (end < 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(end + 1);
+    if (newline === '\r\n' && text[end - 1] !== '\r') {
+      throw new FastPathDeclined('a line ends with a bare line feed in a file whose lines end with CR LF');
+    }
+    yield parseRecords(text.slice(0, newline === '\r\n' ? end - 1 : end), newline, width);
+  }
+  if (carry.length > 0) {
+    if (newline === undefined && carry.charCodeAt(0) === 0xfeff) {
+      carry = carry.slice(1);
+    }
+    yield parseRecords(carry, newline ?? '\n', width);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A large snapshot is audited on two threads (scripts/audit/parallel.ts). Forced on a small
+ * seeded snapshot here: the worker thread's findings are exactly the single-thread run's
+ * findings of its checks, the whole result is identical, and a problem with the data is
+ * reported the same way.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { auditContext, planAudit, runAudit, type AuditResult } from '../../scripts/audit/engine';
+import { PARALLEL_CHECKS, startParallelPart } from '../../scripts/audit/parallel';
+import { DEFAULT_POLICY } from '../../scripts/audit/policy';
+import { SnapshotSource } from '../../scripts/audit/sources';
+import { loadSnapshotSchema } from '../../scripts/snapshot/schema';
+import { seedToSnapshot } from '../../scripts/seed/seedSnapshot';
+
+const schema = loadSnapshotSchema();
+
+describe('parallel audit', () => {
+  let root: string;
+  let dir: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'prm-parallel-'));
+    dir = seedToSnapshot(
+      {
+        seed: 11,
+        asOf: '2025-06-30T12:00:00.000Z',
+        partners: 30,
+        customers: 400,
+        problemRate: 0.08,
+        policy: DEFAULT_POLICY,
+      },
+      path.join(root, 'snapshot'),
+    ).dir;
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  async function audit(folder: string, parallel: boolean): Promise<AuditResult> {
+    const source = new SnapshotSource(folder, schema);
+    const result = await runAudit(source, { now: source.takenAt, policy: DEFAULT_POLICY, parallel });
+    return { ...result, summary: { ...result.summary, durationMs: 0 } };
+  }
+
+  it('gives the same result on two threads as on one', async () => {
+    const single = await audit(dir, false);
+    const parallel = await audit(dir, true);
+    expect(parallel).toEqual(single);
+    const fromWorker = single.findings.filter((f) => PARALLEL_CHECKS.has(f.check));
+    expect(new Set(fromWorker.map((f) => f.check))).toEqual(PARALLEL_CHECKS);
+  });
+
+  it('the worker thread reports exactly the single-thread findings of its checks', async () => {
+    const source = new SnapshotSource(dir, schema);
+    const options = { now: source.takenAt, policy: DEFAULT_POLICY, parallel: true };
+    const part = startParallelPart(source, planAudit(source, auditContext(options)), options);
+    expect(part?.auditors.flatMap((a) => a.checks).sort()).toEqual([...PARALLEL_CHECKS].sort());
+    const single = await audit(dir, false);
+    const expected = single.findings.filter((f) => PARALLEL_CHECKS.has(f.check));
+    const fromWorker = await part?.findings;
+    expect(fromWorker?.length).toBe(expected.length);
+    expect(new Set(fromWorker?.map((f) => JSON.stringify(f)))).toEqual(new Set(expected.map((f) => JSON.stringify(f))));
+  });
+
+  it('reports a problem in a file both threads read as a single-thread run does', async () => {
+    const broken = path.join(root, 'broken');
+    cpSync(dir, broken, { recursive: true });
+    const accounts = path.join(broken, 'Account.csv');
+    const lines = readFileSync(accounts, 'utf8').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const cells = lines[1].split(',');
+    cells[header.indexOf('Is_Partner__c')] = 'maybe';
+    writeFileSync(accounts, [lines[0], cells.join(','), ...lines.slice(2)].join('\n') + '\n');
+    const single = audit(broken, false);
+    await expect(single).rejects.toThrow(/line 2.*"maybe" is not a checkbox value/s);
+    const message = await single.then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    await expect(audit(broken, true)).rejects.toThrow(message);
+  });
+
+  it('says which file and line when a record Id repeats, on two threads too', async () => {
+    const repeated = path.join(root, 'repeated');
+    cpSync(dir, repeated, { recursive: true });
+    const leads = path.join(repeated, 'Lead.csv');
+    const lines = readFileSync(leads, 'utf8').trimEnd().split('\n');
+    appendFileSync(leads, `${lines[1]}\n`);
+    const manifest = JSON.parse(readFileSync(path.join(repeated, 'snapshot.json'), 'utf8')) as {
+      objects: { name: string; records: number }[];
+    };
+    manifest.objects.forEach((o) => (o.records += o.name === 'Lead' ? 1 : 0));
+    writeFileSync(path.join(repeated, 'snapshot.json'), JSON.stringify(manifest));
+    await expect(audit(repeated, true)).rejects.toThrow(/Lead\.csv.*line \d+.*appears twice: first on line 2/s);
+  });
+});
