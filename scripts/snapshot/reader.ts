@@ -251,10 +251,7 @@ function duplicateId(
 }
 
 /** The header's fields, with those a partial reader does not decode left out. */
-function wantedFields(
-  fields: SnapshotField[],
-  wanted: ReadonlySet<string> | undefined,
-): (SnapshotField | undefined)[] {
+function wantedFields(fields: SnapshotField[], wanted: ReadonlySet<string> | undefined): (SnapshotField | undefined)[] {
   return wanted ? fields.map((field) => (wanted.has(field.name) ? field : undefined)) : fields;
 }
 

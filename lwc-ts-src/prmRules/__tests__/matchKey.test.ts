@@ -243,8 +243,9 @@ describe('comparing one name with many', () => {
     for (const threshold of [0.6, 0.8, 0.9]) {
       const comparer = new NameComparer(threshold);
       const ids = names.map((tokens) => comparer.idsOf(tokens));
-      names.forEach((left, l) => {
-        names.forEach((right, r) => {
+      for (let l = 0; l < names.length; l++) {
+        for (let r = 0; r < names.length; r++) {
+          const [left, right] = [names[l], names[r]];
           const full = tokenSimilarityOf(left, right, threshold);
           const fast = comparer.possibleDuplicateScore(ids[l], ids[r]);
           if (fast !== (full.possibleDuplicate ? full.score : null)) {
@@ -254,8 +255,8 @@ describe('comparing one name with many', () => {
             disagreements.push(`${left.join(' ')} / ${right.join(' ')} at ${threshold}: explanation differs`);
           }
           duplicates += fast === null ? 0 : 1;
-        });
-      });
+        }
+      }
     }
     expect(disagreements).toEqual([]);
     // The vocabulary makes many alike pairs, so both verdicts are exercised.
