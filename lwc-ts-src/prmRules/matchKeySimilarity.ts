@@ -147,6 +147,21 @@ function matchTokens(
 
 const keyOf = (tokens: readonly string[]): string => tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH);
 
+/** The name score of a paired total: 2 × total ÷ (tokens of one + tokens of the other), in thousandths, as a decimal. */
+function nameScore(total: number, leftCount: number, rightCount: number): number {
+  return roundedRatio(2 * total, leftCount + rightCount) / 1000;
+}
+
+/** A possible duplicate: a score at or above the threshold, and company keys that differ. */
+function isPossibleDuplicate(
+  score: number,
+  threshold: number,
+  leftTokens: readonly string[],
+  rightTokens: readonly string[],
+): boolean {
+  return score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens);
+}
+
 /** The similarity and explanation of two names from their tokens and a token scorer. */
 function similarityOf(
   leftTokens: readonly string[],
@@ -167,10 +182,10 @@ function similarityOf(
   const usedLeft = new Set(pairs.map((p) => p.i));
   const usedRight = new Set(pairs.map((p) => p.j));
   pairs.sort((a, b) => a.i - b.i);
-  const score = roundedRatio(2 * total, leftTokens.length + rightTokens.length) / 1000;
+  const score = nameScore(total, leftTokens.length, rightTokens.length);
   return {
     score,
-    possibleDuplicate: score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens),
+    possibleDuplicate: isPossibleDuplicate(score, threshold, leftTokens, rightTokens),
     matched: pairs.map((p) => ({ left: leftTokens[p.i], right: rightTokens[p.j], similarity: p.score / 1000 })),
     unmatchedLeft: leftTokens.filter((_t, i) => !usedLeft.has(i)),
     unmatchedRight: rightTokens.filter((_t, j) => !usedRight.has(j)),
@@ -314,7 +329,7 @@ export class NameComparer {
     if (
       leftCount === 0 ||
       rightCount === 0 ||
-      roundedRatio(2000 * Math.min(leftCount, rightCount), leftCount + rightCount) / 1000 < this.threshold
+      nameScore(1000 * Math.min(leftCount, rightCount), leftCount, rightCount) < this.threshold
     ) {
       return null;
     }
@@ -344,12 +359,12 @@ export class NameComparer {
       rightBestTotal += best;
     }
     const bound = Math.min(leftBest, rightBestTotal);
-    if (roundedRatio(2 * bound, leftCount + rightCount) / 1000 < this.threshold) {
+    if (nameScore(bound, leftCount, rightCount) < this.threshold) {
       return null;
     }
     const { total } = matchTokens(leftCount, rightCount, (i, j) => scores[i * rightCount + j]);
-    const score = roundedRatio(2 * total, leftCount + rightCount) / 1000;
-    return score >= this.threshold && keyOf(this.tokensOf(left)) !== keyOf(this.tokensOf(right)) ? score : null;
+    const score = nameScore(total, leftCount, rightCount);
+    return isPossibleDuplicate(score, this.threshold, this.tokensOf(left), this.tokensOf(right)) ? score : null;
   }
 }
 

@@ -189,7 +189,7 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
     .addOption(
       new Option(
         '--threads <n>',
-        'with --snapshot: threads to audit on; two take about half the time and 1.5 times the memory (default auto: two from 32 MB of CSV)',
+        'with --snapshot: threads to audit on; two are faster and need more memory (figures in docs/revops.md) (default auto: two from 32 MB of CSV)',
       ).choices(['auto', '1', '2']),
     )
     .option(
@@ -203,7 +203,8 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
 Checks use the shared rules (lwc-ts-src/prmRules): match keys, registration expiry and
 routes, lead SLA, attribution, commissions and tiers. Metrics: registration decision time,
 attribution coverage, lead acceptance and SLA breaches, partners per tier and tier movement,
-sourced vs influenced revenue, partner vs direct win rate and cycle time, ROI by program.
+sourced vs influenced revenue, partner vs direct win rate and cycle time, ROI by program,
+partner feedback (NPS by program, tier and quarter) and pilot adoption per partner.
 
 Examples:
   $ prm audit --snapshot out/demo/snapshot

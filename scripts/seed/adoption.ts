@@ -5,9 +5,9 @@
  * `partnerAdoption` rule). The invitation draws from its own random stream, so adding it left
  * every other generated record as it was.
  */
-import { localToday, partnerAdoption } from '../audit/rules';
+import { partnerAdoption } from '../audit/rules';
 import type { CellValue } from '../snapshot/format';
-import { addDays, datetimeOf, MS_PER_DAY, MS_PER_HOUR, msOfDate } from './calendar';
+import { addDays, dateOf, datetimeOf, MS_PER_DAY, MS_PER_HOUR, msOfDate } from './calendar';
 import type { SeedContext } from './context';
 import type { Cluster } from './model';
 
@@ -41,8 +41,7 @@ function invitedMs(ctx: SeedContext, cluster: Cluster): number | null {
   return Math.min(ms, ctx.nowMs - MS_PER_HOUR);
 }
 
-const dateOfMs = (ms: number | null): string | null =>
-  ms === null ? null : localToday({ now: datetimeOf(ms), timeZone: 'UTC' });
+const dateOfMs = (ms: number | null): string | null => (ms === null ? null : dateOf(ms));
 const datetimeOfMs = (ms: number | null): string | null => (ms === null ? null : datetimeOf(ms));
 
 /** The partner account's adoption fields. */

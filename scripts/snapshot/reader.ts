@@ -178,17 +178,23 @@ function requireRegularFile(file: string): void {
   }
 }
 
-/** Opens an object's CSV as a parser over UTF-8-checked bytes; read errors reach the parser. */
-function openInput(dir: string, object: SnapshotObject, parserOptions: Options, onBytes?: (bytes: number) => void) {
+/** Opens an object's CSV as UTF-8-checked bytes (whole characters per chunk); read errors reach the check. */
+function openChecked(dir: string, object: SnapshotObject, onBytes?: (bytes: number) => void, readBytes?: number) {
   const file = objectFile(dir, object.name);
   requireRegularFile(file);
-  const input = createReadStream(file);
+  const input = createReadStream(file, readBytes === undefined ? undefined : { highWaterMark: readBytes });
   if (onBytes) {
     input.on('data', (chunk) => onBytes(chunk.length));
   }
-  const guard = new Utf8Guard(file);
-  const parser = input.pipe(guard).pipe(parse(parserOptions));
-  input.on('error', (error) => parser.destroy(error));
+  const guard = input.pipe(new Utf8Guard(file));
+  input.on('error', (error) => guard.destroy(error));
+  return { file, input, guard };
+}
+
+/** Opens an object's CSV as a csv-parse parser over UTF-8-checked bytes; read errors reach the parser. */
+function openInput(dir: string, object: SnapshotObject, parserOptions: Options, onBytes?: (bytes: number) => void) {
+  const { file, input, guard } = openChecked(dir, object, onBytes);
+  const parser = guard.pipe(parse(parserOptions));
   guard.on('error', (error) => parser.destroy(error));
   return { file, input, parser };
 }
@@ -264,15 +270,7 @@ async function* readFast(
   object: SnapshotObject,
   options: ReadObjectOptions,
 ): AsyncGenerator<SnapshotRecord> {
-  const file = objectFile(dir, object.name);
-  requireRegularFile(file);
-  const input = createReadStream(file, { highWaterMark: FAST_READ_BYTES });
-  if (options.onBytes) {
-    const onBytes = options.onBytes;
-    input.on('data', (chunk) => onBytes(chunk.length));
-  }
-  const text = input.pipe(new Utf8Guard(file));
-  input.on('error', (error) => text.destroy(error));
+  const { file, input, guard: text } = openChecked(dir, object, options.onBytes, FAST_READ_BYTES);
   text.setEncoding('utf8'); // the guard passes whole characters; this decodes them
   let fields: (SnapshotField | undefined)[] | undefined;
   // Compact index: a Set of millions of Id strings would dominate the audit's memory.
@@ -285,12 +283,12 @@ async function* readFast(
           continue;
         }
         const record = decodeRow(file, fields, row, undefined);
-        const key = ids && recordKey(record);
-        if (ids && key !== undefined) {
-          if (ids.has(key)) {
+        const key = ids ? recordKey(record) : undefined;
+        if (key !== undefined) {
+          if (ids?.has(key)) {
             throw duplicateId(file, String(record.Id), undefined, undefined);
           }
-          ids.add(key);
+          ids?.add(key);
         }
         yield record;
       }

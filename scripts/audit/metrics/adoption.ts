@@ -22,7 +22,9 @@ interface PartnerSteps {
 
 type Record = Parameters<MetricCollector['onRecord']>[1];
 
-const earlier = (current: number | null, ms: number): number => (current === null || ms < current ? ms : current);
+/** The earlier of a step's current instant and another; an absent instant changes nothing. */
+const earliest = (current: number | null, ms: number | null): number | null =>
+  ms === null || (current !== null && current <= ms) ? current : ms;
 
 /** Epoch ms of a datetime cell, or null when blank or malformed. */
 function instant(record: Record, field: string): number | null {
@@ -66,13 +68,12 @@ export class AdoptionCollector implements MetricCollector {
     const at = (field: string): number | null => this.happened(instant(record, field));
     if (objectName === 'Partner_Activity__c') {
       const ms = str(record, 'Activity_Type__c') === 'Login' ? at('Occurred_At__c') : null;
-      partner.loginMs = ms === null ? partner.loginMs : earlier(partner.loginMs, ms);
+      partner.loginMs = earliest(partner.loginMs, ms);
     } else if (objectName === 'Deal_Registration__c') {
-      const ms = at('Submitted_At__c');
-      partner.registrationMs = ms === null ? partner.registrationMs : earlier(partner.registrationMs, ms);
+      partner.registrationMs = earliest(partner.registrationMs, at('Submitted_At__c'));
     } else if (objectName === 'Lead_Offer__c') {
       const ms = str(record, 'Outcome__c') === 'Accepted' ? at('Outcome_At__c') : null;
-      partner.leadAcceptedMs = ms === null ? partner.leadAcceptedMs : earlier(partner.leadAcceptedMs, ms);
+      partner.leadAcceptedMs = earliest(partner.leadAcceptedMs, ms);
     } else if (objectName === 'Opportunity') {
       const close = str(record, 'CloseDate');
       if (bool(record, 'IsWon') && close !== null && close <= this.context.today) {

@@ -4,7 +4,7 @@
  * quarter (the shared `feedbackQuarter` of each answer's date) for the trend. Memory: eleven
  * counters per program, tier and quarter.
  */
-import { feedbackQuarter, netPromoterScore } from '../rules';
+import { feedbackCategory, feedbackQuarter, netPromoterScore } from '../rules';
 import type { Metric, MetricCollector } from '../types';
 import { formatNumber } from '../report/format';
 import { key15, num, str } from '../values';
@@ -50,9 +50,17 @@ function rows(map: Map<string, ScoreTally>): NonNullable<Metric['breakdown']> {
   }));
 }
 
-/** A whole score from 0 to 10, else null (a malformed answer is left out). */
+/** A score the shared rule accepts (a whole number from 0 to 10), else null: a malformed answer is left out. */
 function scoreOf(value: number | null): number | null {
-  return value !== null && Number.isInteger(value) && value >= 0 && value <= 10 ? value : null;
+  if (value === null) {
+    return null;
+  }
+  try {
+    feedbackCategory({ score: value });
+    return value;
+  } catch {
+    return null;
+  }
 }
 
 export class FeedbackCollector implements MetricCollector {

@@ -106,6 +106,14 @@ function matchTokens(leftCount, rightCount, pairScore) {
     return { pairs, total };
 }
 const keyOf = (tokens) => tokens.join('').substring(0, MATCH_KEY_MAX_LENGTH);
+/** The name score of a paired total: 2 × total ÷ (tokens of one + tokens of the other), in thousandths, as a decimal. */
+function nameScore(total, leftCount, rightCount) {
+    return roundedRatio(2 * total, leftCount + rightCount) / 1000;
+}
+/** A possible duplicate: a score at or above the threshold, and company keys that differ. */
+function isPossibleDuplicate(score, threshold, leftTokens, rightTokens) {
+    return score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens);
+}
 /** The similarity and explanation of two names from their tokens and a token scorer. */
 function similarityOf(leftTokens, rightTokens, threshold, pairScore) {
     if (leftTokens.length === 0 || rightTokens.length === 0) {
@@ -121,10 +129,10 @@ function similarityOf(leftTokens, rightTokens, threshold, pairScore) {
     const usedLeft = new Set(pairs.map((p) => p.i));
     const usedRight = new Set(pairs.map((p) => p.j));
     pairs.sort((a, b) => a.i - b.i);
-    const score = roundedRatio(2 * total, leftTokens.length + rightTokens.length) / 1000;
+    const score = nameScore(total, leftTokens.length, rightTokens.length);
     return {
         score,
-        possibleDuplicate: score >= threshold && keyOf(leftTokens) !== keyOf(rightTokens),
+        possibleDuplicate: isPossibleDuplicate(score, threshold, leftTokens, rightTokens),
         matched: pairs.map((p) => ({ left: leftTokens[p.i], right: rightTokens[p.j], similarity: p.score / 1000 })),
         unmatchedLeft: leftTokens.filter((_t, i) => !usedLeft.has(i)),
         unmatchedRight: rightTokens.filter((_t, j) => !usedRight.has(j)),
@@ -238,7 +246,7 @@ export class NameComparer {
         // Even with every token of the shorter name paired perfectly the score is 2 × shorter ÷ both.
         if (leftCount === 0 ||
             rightCount === 0 ||
-            roundedRatio(2000 * Math.min(leftCount, rightCount), leftCount + rightCount) / 1000 < this.threshold) {
+            nameScore(1000 * Math.min(leftCount, rightCount), leftCount, rightCount) < this.threshold) {
             return null;
         }
         // The paired total is at most the sum of each token's best pair, on the left and on the right.
@@ -267,12 +275,12 @@ export class NameComparer {
             rightBestTotal += best;
         }
         const bound = Math.min(leftBest, rightBestTotal);
-        if (roundedRatio(2 * bound, leftCount + rightCount) / 1000 < this.threshold) {
+        if (nameScore(bound, leftCount, rightCount) < this.threshold) {
             return null;
         }
         const { total } = matchTokens(leftCount, rightCount, (i, j) => scores[i * rightCount + j]);
-        const score = roundedRatio(2 * total, leftCount + rightCount) / 1000;
-        return score >= this.threshold && keyOf(this.tokensOf(left)) !== keyOf(this.tokensOf(right)) ? score : null;
+        const score = nameScore(total, leftCount, rightCount);
+        return isPossibleDuplicate(score, this.threshold, this.tokensOf(left), this.tokensOf(right)) ? score : null;
     }
 }
 /**
