@@ -8,7 +8,7 @@ import { auditContext, planAudit, streamPass } from './engine';
 import { inParallelPart, PARALLEL_CHECKS, type WorkerReply, type WorkerTask } from './parallel';
 import { CHECK_COLUMNS } from './checks/columns';
 import { SnapshotSource } from './sources';
-import { loadSnapshotSchema } from '../snapshot/schema';
+import { indexSchema } from '../snapshot/schemaIndex';
 
 /** The columns the worker's checks read, plus the ones that label findings. */
 function columnsOfParallelChecks(): Map<string, Set<string>> {
@@ -25,14 +25,14 @@ function columnsOfParallelChecks(): Map<string, Set<string>> {
 
 async function run(task: WorkerTask): Promise<WorkerReply> {
   try {
-    const source = new SnapshotSource(task.dir, loadSnapshotSchema(), columnsOfParallelChecks());
+    const source = new SnapshotSource(task.dir, indexSchema(task.objects), columnsOfParallelChecks());
     const plan = planAudit(source, auditContext(task.options));
-    const { findings } = await streamPass(
+    const { packedFindings } = await streamPass(
       source,
       { active: plan.active.filter(inParallelPart), skipped: plan.skipped },
-      { readAll: false },
+      { readAll: false, spillBudget: task.options.spillBudget, spillDir: task.options.spillDir },
     );
-    return { ok: true, findings };
+    return { ok: true, packedFindings };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

@@ -11,8 +11,12 @@ import { metricsCollector } from './metrics';
 import { missingColumns, skippedForColumns, type MissingColumn } from './columnCoverage';
 import type { ProgramPolicy } from './policy';
 import type { RecordSource } from './sources';
+import type { SnapshotObject } from '../snapshot/schema';
+import type { SnapshotRecord } from '../snapshot/format';
 import type { AuditContext, Auditor, Emit, Finding, Metric, MetricCollector } from './types';
 import { startParallelPart } from './parallel';
+import { FindingLog, unpackFinding } from './findingLog';
+import { limitHeapGrowth } from './heapGrowth';
 
 export interface AuditOptions {
   /** The audit's "now" (ISO-8601 UTC). */
@@ -24,9 +28,14 @@ export interface AuditOptions {
   onObjectStart?: (objectName: string) => void;
   /**
    * Audit a snapshot folder on two threads: true, false, or by size when unset
-   * (`runsInParallel`: from 32 MB of CSV).
+   * (`runsInParallel`: from 512 MB of CSV).
    */
   parallel?: boolean;
+  /**
+   * Characters of packed state each check, and the findings, keep in memory before spilling
+   * to temporary files (spill.ts); default DEFAULT_SPILL_BUDGET. The result is the same.
+   */
+  spillBudget?: number;
 }
 
 export interface CheckSummary {
@@ -93,7 +102,7 @@ export function planAudit(source: RecordSource, context: AuditContext): AuditPla
   const missingColumnList = missingColumns(source.columns);
   const skipped = skippedForColumns(missingColumnList);
   const active: Auditor[] = [];
-  for (const factory of auditors(present)) {
+  for (const factory of auditors(source.objects)) {
     const auditor = factory(context);
     const missing = auditor.requires.filter((name) => !present.includes(name));
     if (missing.length > 0) {
@@ -113,6 +122,20 @@ export interface PassOptions {
   /** Read every object (to count and validate it) even when no auditor listens to it. */
   readAll: boolean;
   onObjectStart?: (objectName: string) => void;
+  /** Characters of packed findings kept in memory before they spill to disk (FindingLog), and where. */
+  spillBudget?: number;
+  spillDir?: string;
+}
+
+/** An object's records in batches: the source's own when it has them, else one record each. */
+async function* batchesOf(source: RecordSource, object: SnapshotObject): AsyncGenerator<readonly SnapshotRecord[]> {
+  if (source.batches) {
+    yield* source.batches(object);
+    return;
+  }
+  for await (const record of source.records(object)) {
+    yield [record];
+  }
 }
 
 /**
@@ -120,21 +143,22 @@ export interface PassOptions {
  * index its checks need and reports its findings as it goes and when the pass ends.
  * @param source records to audit
  * @param plan the auditors of this pass and the skipped checks
- * @param options metrics, which objects to read, progress
+ * @param options metrics, which objects to read, progress, spill budget
+ * @returns the findings packed (findingLog.ts), in the order reported, and the records per object
  */
 export async function streamPass(
   source: RecordSource,
   plan: Pick<AuditPlan, 'active' | 'skipped'>,
   options: PassOptions,
-): Promise<{ findings: Finding[]; counts: { name: string; records: number }[] }> {
+): Promise<{ packedFindings: string[]; counts: { name: string; records: number }[] }> {
   const { active, skipped } = plan;
   const metrics = options.metrics;
-  const findings: Finding[] = [];
+  const log = new FindingLog(options);
   const emit: Emit = (check, record, message, fix) => {
     if (skipped.has(check)) {
       return; // an auditor keeps running for its other checks when one of them lacks a column
     }
-    findings.push({
+    log.add({
       check,
       severity: CHECKS[check].severity,
       object: record.object,
@@ -146,39 +170,66 @@ export async function streamPass(
   };
 
   const counts: { name: string; records: number }[] = [];
-  for (const object of source.objects) {
-    const listeners = active.filter((a) => a.objects.includes(object.name));
-    const measured = metrics?.objects.includes(object.name) === true;
-    if (!options.readAll && listeners.length === 0 && !measured) {
-      continue;
-    }
-    options.onObjectStart?.(object.name);
-    let count = 0;
-    for await (const record of source.records(object)) {
-      for (const listener of listeners) {
-        listener.onRecord(object.name, record, emit);
+  try {
+    for (const object of source.objects) {
+      const listeners = active.filter((a) => a.objects.includes(object.name));
+      const measured = metrics?.objects.includes(object.name) === true;
+      if (!options.readAll && listeners.length === 0 && !measured) {
+        continue;
       }
-      if (measured) {
-        metrics?.onRecord(object.name, record);
+      options.onObjectStart?.(object.name);
+      let count = 0;
+      for await (const batch of batchesOf(source, object)) {
+        for (const record of batch) {
+          for (const listener of listeners) {
+            listener.onRecord(object.name, record, emit);
+          }
+          if (measured) {
+            metrics?.onRecord(object.name, record);
+          }
+        }
+        count += batch.length;
       }
-      count++;
+      counts.push({ name: object.name, records: count });
     }
-    counts.push({ name: object.name, records: count });
+    for (const auditor of active) {
+      auditor.finish?.(emit);
+    }
+    return { packedFindings: log.drain(), counts };
+  } finally {
+    for (const auditor of active) {
+      auditor.dispose?.();
+    }
+    log.dispose();
   }
-  for (const auditor of active) {
-    auditor.finish?.(emit);
-  }
-  return { findings, counts };
 }
 
 /**
  * The audit context of options: "now" normalised to UTC and "today" in the time zone.
  * @param options clock, time zone and policy
  */
-export function auditContext(options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy'>): AuditContext {
+export function auditContext(
+  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget'> & { spillDir?: string },
+): AuditContext {
   const now = new Date(Date.parse(options.now)).toISOString();
   const timeZone = options.timeZone ?? 'UTC';
-  return { now, today: localToday({ now, timeZone }), timeZone, policy: options.policy };
+  return {
+    now,
+    today: localToday({ now, timeZone }),
+    timeZone,
+    policy: options.policy,
+    ...(options.spillBudget === undefined ? {} : { spillBudget: options.spillBudget }),
+    ...(options.spillDir === undefined ? {} : { spillDir: options.spillDir }),
+  };
+}
+
+/** Appends packed findings to `into` as objects, letting go of each packed string once read. */
+function unpackAll(packed: string[], into: Finding[]): Finding[] {
+  for (let i = 0; i < packed.length; i++) {
+    into.push(unpackFinding(packed[i]));
+    packed[i] = '';
+  }
+  return into;
 }
 
 /**
@@ -189,24 +240,36 @@ export function auditContext(options: Pick<AuditOptions, 'now' | 'timeZone' | 'p
  */
 export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
+  limitHeapGrowth();
   const context = auditContext(options);
-  const plan = planAudit(source, context);
-  const metrics = metricsCollector(context);
-  const helper = startParallelPart(source, plan, options);
+  const { active, skipped, missingColumns: missing } = planAudit(source, context);
+  const metricCollector = metricsCollector(context);
+  const helper = startParallelPart(source, { active }, options);
   let pass: Awaited<ReturnType<typeof streamPass>>;
   try {
     pass = await streamPass(
       source,
-      { active: plan.active.filter((a) => !helper?.auditors.includes(a)), skipped: plan.skipped },
-      { metrics, readAll: true, onObjectStart: options.onObjectStart },
+      { active: active.filter((a) => !helper?.auditors.includes(a)), skipped },
+      {
+        metrics: metricCollector,
+        readAll: true,
+        onObjectStart: options.onObjectStart,
+        spillBudget: context.spillBudget,
+      },
     );
   } catch (error) {
     await helper?.cancel();
     throw error;
   }
-  const findings = helper ? [...pass.findings, ...(await helper.findings)] : pass.findings;
+  // Nothing refers to the checks' indexes past this point, so the findings, made objects only
+  // now, take the memory those indexes held.
+  active.length = 0;
+  const metrics = metricCollector.finish();
+  const findings = unpackAll(pass.packedFindings, []);
+  if (helper) {
+    unpackAll(await helper.packedFindings, findings);
+  }
   findings.sort(compareFindings);
-  const { skipped } = plan;
   const counts = pass.counts;
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -233,10 +296,10 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
         findings: perCheck.get(id) ?? 0,
         ...(skipped.has(id) ? { skipped: skipped.get(id) } : {}),
       })),
-      missingColumns: plan.missingColumns,
+      missingColumns: missing,
       durationMs: Date.now() - started,
     },
-    metrics: metrics.finish(),
+    metrics,
     findings,
   };
 }

@@ -162,10 +162,11 @@ export class KeyIndex {
   }
 }
 
+/** Grows by half: at millions of keys a doubled buffer would leave up to half of it unused. */
 function grow<T extends Uint8Array | Uint32Array>(array: T, needed: number): T {
-  let size = array.length * 2;
+  let size = Math.ceil(array.length * 1.5);
   while (size < needed) {
-    size *= 2;
+    size = Math.ceil(size * 1.5);
   }
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array);

@@ -7,11 +7,14 @@
  * Org sources stay on one thread: their records cannot be read twice.
  */
 import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckId } from './checkIds';
 import { SnapshotSource, type RecordSource } from './sources';
 import type { AuditOptions, AuditPlan } from './engine';
-import type { Auditor, Finding } from './types';
+import type { Auditor } from './types';
+import type { SnapshotObject } from '../snapshot/schema';
 
 /**
  * Checks the worker thread runs: the name and key checks, the costliest per record
@@ -25,14 +28,18 @@ export const PARALLEL_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
   'match-key-stale',
 ]);
 
-/** Snapshot folders from this size are audited on two threads; below it, starting a worker (loading the checks anew) outweighs what it saves. */
-export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+/**
+ * Snapshot folders from this size are audited on two threads. Below it the second thread does
+ * not pay for itself: at 263 MB of CSV one and two threads took the same time (18.4 and 18.7 s)
+ * and two needed 100 MB more; at 725 MB two were 12 % faster, at 2.4 GB 13 %.
+ */
+export const PARALLEL_MIN_BYTES = 512 * 1024 * 1024;
 
 /**
  * Whether an audit of a snapshot of this size runs on two threads. Each thread's heap keeps
- * its own garbage-collection headroom, so two threads are faster and need more memory: 17.0 s
- * and 1.1 GB against 21.8 s and 0.8 GB at one million records, 220–240 s and 3.9 GB against
- * 428 s and 2.5 GB at ten million; `--threads 1` is the choice of a machine short of memory.
+ * its own garbage-collection headroom, so two threads are faster and need more memory: 51.5 s
+ * and 505 MB against 58.7 s and 407 MB at 3.3 million records, 193 s and 925 MB against 223 s
+ * and 877 MB at 10.9 million; `--threads 1` is the choice of a machine short of memory.
  * @param bytes size of the snapshot's CSV files
  * @param parallel the caller's choice, when it made one
  */
@@ -40,13 +47,16 @@ export function runsInParallel(bytes: number, parallel: boolean | undefined): bo
   return parallel ?? bytes >= PARALLEL_MIN_BYTES;
 }
 
-/** What the worker sends back. */
-export type WorkerReply = { ok: true; findings: Finding[] } | { ok: false; message: string };
+/** What the worker sends back: its findings packed (findingLog.ts), or why it failed. */
+export type WorkerReply = { ok: true; packedFindings: string[] } | { ok: false; message: string };
 
 /** What the worker is given. */
 export interface WorkerTask {
   dir: string;
-  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy'>;
+  /** The snapshot's objects as the main thread read them from the package metadata (the worker need not load it again). */
+  objects: SnapshotObject[];
+  /** The audit's options; the spills go in a folder of the main thread's (removed when the worker is stopped). */
+  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget'> & { spillDir: string };
 }
 
 /** The auditors whose checks all belong to the worker thread. */
@@ -60,8 +70,8 @@ const WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringi
 export interface ParallelPart {
   /** The main thread's instances of the auditors the worker runs (the main thread skips them). */
   auditors: Auditor[];
-  /** The worker's findings; rejects when the worker fails. */
-  findings: Promise<Finding[]>;
+  /** The worker's findings, packed; rejects when the worker fails. */
+  packedFindings: Promise<string[]>;
   cancel(): Promise<void>;
 }
 
@@ -83,19 +93,29 @@ export function startParallelPart(
   if (auditors.length === 0) {
     return undefined;
   }
+  // A stopped worker runs no cleanup of its own: its spills go where the main thread can remove them.
+  const spillDir = mkdtempSync(path.join(tmpdir(), 'prm-audit-worker-'));
+  const removeSpills = (): void => rmSync(spillDir, { recursive: true, force: true });
   const task: WorkerTask = {
     dir: source.dir,
-    options: { now: options.now, timeZone: options.timeZone, policy: options.policy },
+    objects: source.objects,
+    options: {
+      now: options.now,
+      timeZone: options.timeZone,
+      policy: options.policy,
+      spillBudget: options.spillBudget,
+      spillDir,
+    },
   };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: task,
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
   });
-  const findings = new Promise<Finding[]>((resolve, reject) => {
+  const packedFindings = new Promise<string[]>((resolve, reject) => {
     worker.once('message', (reply: WorkerReply) => {
       if (reply.ok) {
-        resolve(reply.findings);
+        resolve(reply.packedFindings);
       } else {
         reject(new Error(reply.message));
       }
@@ -104,12 +124,13 @@ export function startParallelPart(
     worker.once('exit', (code) => reject(new Error(`the audit's worker thread stopped early (exit code ${code})`)));
   });
   // Awaited only once the main thread's pass is done; until then a failure must not go unhandled.
-  findings.catch(() => undefined);
+  packedFindings.then(removeSpills, removeSpills);
   return {
     auditors,
-    findings,
+    packedFindings,
     cancel: async () => {
       await worker.terminate();
+      removeSpills();
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { SnapshotRecord } from '../snapshot/format';
 import type { SnapshotObject, SnapshotSchema } from '../snapshot/schema';
-import { openSnapshot, readObjectRecords } from '../snapshot/reader';
+import { openSnapshot, readObjectBatches, readObjectRecords, type ReadObjectOptions } from '../snapshot/reader';
 
 export interface RecordSource {
   /** For the report: "snapshot out/demo", "org my-sandbox". */
@@ -20,6 +20,8 @@ export interface RecordSource {
   columns?: Map<string, Set<string>>;
   /** Streams one object's records. */
   records(object: SnapshotObject): AsyncIterable<SnapshotRecord>;
+  /** Streams one object's records in batches, when the source reads them so (cheaper per record). */
+  batches?(object: SnapshotObject): AsyncIterable<readonly SnapshotRecord[]>;
   /** Rough size of the whole source for progress display, and how much of it a record stream consumed. */
   size?: { total: number; unit: 'bytes' | 'records' };
   onProgress?: (amount: number) => void;
@@ -52,10 +54,18 @@ export class SnapshotSource implements RecordSource {
   }
 
   records(object: SnapshotObject): AsyncIterable<SnapshotRecord> {
-    return readObjectRecords(this.dir, object, {
+    return readObjectRecords(this.dir, object, this.readOptions(object));
+  }
+
+  batches(object: SnapshotObject): AsyncIterable<readonly SnapshotRecord[]> {
+    return readObjectBatches(this.dir, object, this.readOptions(object));
+  }
+
+  private readOptions(object: SnapshotObject): ReadObjectOptions {
+    return {
       onBytes: (bytes) => this.onProgress?.(bytes),
       expectedRecords: this.expectedRecords(object.name),
       fields: this.fields ? (this.fields.get(object.name) ?? new Set(['Id'])) : undefined,
-    });
+    };
   }
 }

@@ -31,6 +31,13 @@ export interface AuditContext {
   today: string;
   timeZone: string;
   policy: ProgramPolicy;
+  /**
+   * Characters of packed state a check keeps in memory before it spills to temporary files
+   * (spill.ts); unset: DEFAULT_SPILL_BUDGET. Tests set it low to exercise the disk.
+   */
+  spillBudget?: number;
+  /** Folder for the spills' temporary files; unset: the system's temporary folder. */
+  spillDir?: string;
 }
 
 /**
@@ -46,6 +53,8 @@ export interface Auditor {
   requires: readonly string[];
   onRecord(objectName: string, record: SnapshotRecord, emit: Emit): void;
   finish?(emit: Emit): void;
+  /** Releases what the auditor holds outside the heap (temporary files), whether or not the pass finished. */
+  dispose?(): void;
 }
 
 export type AuditorFactory = (context: AuditContext) => Auditor;

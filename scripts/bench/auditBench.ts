@@ -13,7 +13,7 @@
  * folder), --snapshot DIR (measure an existing seeded snapshot instead of generating one).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -69,13 +69,31 @@ async function plainParse(dir: string): Promise<number> {
   return records;
 }
 
-async function audit(dir: string, threads: Threads): Promise<Pick<PhaseResult, 'records' | 'score'>> {
+/**
+ * The audit phase: writes each finding's check and external Id to `findingsFile` for the
+ * parent to score, so the ground truth (100 MB of JSON at ten million records) is never read
+ * by the process whose memory is measured.
+ */
+async function audit(dir: string, threads: Threads, findingsFile: string): Promise<Pick<PhaseResult, 'records'>> {
   const source = new SnapshotSource(dir, loadSnapshotSchema());
   const parallel = threads === 'auto' ? undefined : threads === '2';
   const result = await runAudit(source, { now: source.takenAt, policy: DEFAULT_POLICY, parallel });
+  writeFileSync(findingsFile, result.findings.map((f) => `${f.check}\t${f.externalId ?? ''}\n`).join(''));
+  return { records: result.summary.records };
+}
+
+/** The audit's findings (as the audit phase wrote them) against the snapshot's ground truth. */
+function score(dir: string, findingsFile: string): NonNullable<PhaseResult['score']> {
   const groundTruth = JSON.parse(readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
-  const { precision, recall } = scoreFindings(groundTruth, result.findings);
-  return { records: result.summary.records, score: { findings: result.findings.length, precision, recall } };
+  const findings = readFileSync(findingsFile, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [check, externalId] = line.split('\t');
+      return { check, externalId: externalId === '' ? null : externalId };
+    });
+  const { precision, recall } = scoreFindings(groundTruth, findings);
+  return { findings: findings.length, precision, recall };
 }
 
 function generate(dir: string, records: number): number {
@@ -95,7 +113,13 @@ function generate(dir: string, records: number): number {
 }
 
 /** Runs one phase in this process and prints its result as JSON (child mode). */
-async function phase(name: string, dir: string, records: number, threads: Threads): Promise<void> {
+async function phase(
+  name: string,
+  dir: string,
+  records: number,
+  threads: Threads,
+  findingsFile: string,
+): Promise<void> {
   const startRss = process.memoryUsage().rss;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -105,7 +129,7 @@ async function phase(name: string, dir: string, records: number, threads: Thread
   } else if (name === 'parse') {
     outcome = { records: await plainParse(dir) };
   } else {
-    outcome = await audit(dir, threads);
+    outcome = await audit(dir, threads, findingsFile);
   }
   const used = process.cpuUsage(cpu);
   const result: PhaseResult = {
@@ -119,19 +143,27 @@ async function phase(name: string, dir: string, records: number, threads: Thread
 }
 
 function runPhase(name: string, dir: string, records: number, threads: Threads = 'auto'): PhaseResult {
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve('tsx/cli'),
-      __filename,
-      ...['--phase', name, '--dir', dir, '--records', String(records), '--threads', threads],
-    ],
-    { encoding: 'utf8', maxBuffer: 16 << 20 },
-  );
-  if (run.status !== 0) {
-    throw new Error(`phase ${name} failed:\n${run.stderr}`);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'prm-bench-findings-'));
+  const findingsFile = path.join(scratch, 'findings.tsv');
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [
+        require.resolve('tsx/cli'),
+        __filename,
+        ...['--phase', name, '--dir', dir, '--records', String(records), '--threads', threads],
+        ...['--findings', findingsFile],
+      ],
+      { encoding: 'utf8', maxBuffer: 16 << 20 },
+    );
+    if (run.status !== 0) {
+      throw new Error(`phase ${name} failed:\n${run.stderr}`);
+    }
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() as string) as PhaseResult;
+    return name === 'audit' ? { ...result, score: score(dir, findingsFile) } : result;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as PhaseResult;
 }
 
 /** Alternates parse and audit `runs` times; keeps the fastest of each, and the highest peak memory. */
@@ -218,7 +250,7 @@ const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--threads
 
   --records N      records to generate across every object (default 1000000)
   --runs N         alternating parse/audit runs; the fastest of each counts (default 2)
-  --threads T      threads the audit runs on: auto (as prm audit: two from 32 MB of CSV), 1 or 2 (default auto)
+  --threads T      threads the audit runs on: auto (as prm audit: two from 512 MB of CSV), 1 or 2 (default auto)
   --keep           keep the temporary snapshot folder
   --snapshot DIR   measure an existing seeded snapshot instead of generating one
 `;
@@ -247,6 +279,7 @@ const OPTIONS = {
   snapshot: { type: 'string' },
   phase: { type: 'string' },
   dir: { type: 'string' },
+  findings: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -264,7 +297,7 @@ function main(): void {
   }
   const phaseName = values.phase;
   if (phaseName !== undefined) {
-    void phase(phaseName, values.dir as string, records, threads);
+    void phase(phaseName, values.dir as string, records, threads, values.findings as string);
     return;
   }
   const runs = Math.max(1, Number(values.runs ?? 2));

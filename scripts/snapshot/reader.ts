@@ -102,10 +102,7 @@ export interface ReadObjectOptions {
 }
 
 /**
- * Streams the records of one object's CSV file. Reads with the fast path (papaparse, no line
- * information) and, when that path declines the file or something is wrong with it (or when
- * the caller tracks positions), with csv-parse and its per-record line information, so every
- * message names the same line. Records already given are yielded once either way.
+ * Streams the records of one object's CSV file (see `readObjectBatches`), one at a time.
  * @param dir snapshot folder
  * @param object the object's schema
  * @param options progress callback, position tracking
@@ -115,11 +112,32 @@ export async function* readObjectRecords(
   object: SnapshotObject,
   options: ReadObjectOptions = {},
 ): AsyncGenerator<SnapshotRecord> {
+  for await (const batch of readObjectBatches(dir, object, options)) {
+    yield* batch;
+  }
+}
+
+/**
+ * Streams the records of one object's CSV file in batches (the rows of one piece of the file:
+ * handing them on one by one through async generators cost the audit more than reading them).
+ * Reads with the fast path (papaparse, no line information) and, when that path declines the
+ * file or something is wrong with it (or when the caller tracks positions), with csv-parse and
+ * its per-record line information, so every message names the same line. Records already given
+ * are given once either way.
+ * @param dir snapshot folder
+ * @param object the object's schema
+ * @param options progress callback, position tracking
+ */
+export async function* readObjectBatches(
+  dir: string,
+  object: SnapshotObject,
+  options: ReadObjectOptions = {},
+): AsyncGenerator<SnapshotRecord[]> {
   let yielded = 0;
   if (options.position) {
     for await (const record of readWithLines(dir, object, options, 0)) {
       yielded++;
-      yield record;
+      yield [record];
     }
   } else {
     // Progress counts each byte once: a re-read after a decline reports only bytes not yet counted.
@@ -129,9 +147,9 @@ export async function* readObjectRecords(
       options.onBytes?.(bytes);
     };
     try {
-      for await (const record of readFast(dir, object, { onBytes, fields: options.fields })) {
-        yielded++;
-        yield record;
+      for await (const batch of readFast(dir, object, { onBytes, fields: options.fields })) {
+        yielded += batch.length;
+        yield batch;
       }
     } catch (error) {
       const declined = error instanceof FastPathDeclined;
@@ -147,9 +165,27 @@ export async function* readObjectRecords(
           reported = reread;
         }
       };
-      for await (const record of readWithLines(dir, object, { onBytes: onReread }, yielded)) {
-        yielded++;
-        yield record;
+      let batch: SnapshotRecord[] = [];
+      let problem: { error: unknown } | undefined;
+      try {
+        for await (const record of readWithLines(dir, object, { onBytes: onReread }, yielded)) {
+          batch.push(record);
+          if (batch.length === PRECISE_BATCH) {
+            yielded += batch.length;
+            yield batch;
+            batch = [];
+          }
+        }
+      } catch (reread) {
+        problem = { error: reread };
+      }
+      // The records before a problem are given before it is reported, as one at a time would.
+      if (batch.length > 0) {
+        yielded += batch.length;
+        yield batch;
+      }
+      if (problem) {
+        throw problem.error;
       }
       if (!declined) {
         throw error;
@@ -163,6 +199,9 @@ export async function* readObjectRecords(
     );
   }
 }
+
+/** Records per batch on the precise path, which reads one record at a time. */
+const PRECISE_BATCH = 1000;
 
 /** Refuses a missing CSV and anything that is not a regular file (a folder, a FIFO, a device). */
 function requireRegularFile(file: string): void {
@@ -269,7 +308,7 @@ async function* readFast(
   dir: string,
   object: SnapshotObject,
   options: ReadObjectOptions,
-): AsyncGenerator<SnapshotRecord> {
+): AsyncGenerator<SnapshotRecord[]> {
   const { file, input, guard: text } = openChecked(dir, object, options.onBytes, FAST_READ_BYTES);
   text.setEncoding('utf8'); // the guard passes whole characters; this decodes them
   let fields: (SnapshotField | undefined)[] | undefined;
@@ -277,6 +316,7 @@ async function* readFast(
   const ids = options.fields ? undefined : new KeyIndex();
   try {
     for await (const rows of fastCsvRows(text as AsyncIterable<string>)) {
+      const batch: SnapshotRecord[] = [];
       for (const row of rows) {
         if (!fields) {
           fields = wantedFields(mapHeader(file, object, row), options.fields);
@@ -290,7 +330,10 @@ async function* readFast(
           }
           ids?.add(key);
         }
-        yield record;
+        batch.push(record);
+      }
+      if (batch.length > 0) {
+        yield batch;
       }
     }
   } finally {

@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { PROJECT_ROOT, packageDirectories } from '../lib/project';
-import { SObjectCatalog } from '../lib/sobjectCatalog';
+import { indexSchema } from './schemaIndex';
+import { cachedSchemaObjects, schemaFingerprint } from './schemaCache';
+import { sobjectTypesJar } from '../lib/platformSchema';
 
 /** How a snapshot cell is read (Bulk API 2.0 CSV conventions). */
 export type FieldType = 'id' | 'reference' | 'boolean' | 'number' | 'date' | 'datetime' | 'string';
@@ -147,7 +149,8 @@ function nameFieldType(root: string, objectName: string): string | undefined {
 const cache = new Map<string, SnapshotSchema>();
 
 /**
- * The snapshot schema of a project (the package's objects and fields), cached per root.
+ * The snapshot schema of a project (the package's objects and fields), cached per root in
+ * memory and, by a fingerprint of its sources, on disk (schemaCache.ts).
  * @param root project root holding sfdx-project.json
  */
 export function loadSnapshotSchema(root: string = PROJECT_ROOT): SnapshotSchema {
@@ -155,6 +158,20 @@ export function loadSnapshotSchema(root: string = PROJECT_ROOT): SnapshotSchema 
   if (cached) {
     return cached;
   }
+  const objects = cachedSchemaObjects(
+    path.join(PROJECT_ROOT, '.generated'),
+    schemaFingerprint(root, PROJECT_ROOT, sobjectTypesJar()),
+    () => deriveObjects(root),
+  );
+  const schema = indexSchema(objects);
+  cache.set(root, schema);
+  return schema;
+}
+
+/** The snapshot objects read from the package metadata. */
+function deriveObjects(root: string): SnapshotObject[] {
+  // Loaded only when the disk cache misses: source-deploy-retrieve is about 90 MB.
+  const { SObjectCatalog } = require('../lib/sobjectCatalog') as typeof import('../lib/sobjectCatalog');
   const catalog = SObjectCatalog.load(root);
   const inSnapshot = new Set(SNAPSHOT_OBJECTS);
   const objects: SnapshotObject[] = [];
@@ -199,10 +216,7 @@ export function loadSnapshotSchema(root: string = PROJECT_ROOT): SnapshotSchema 
       fieldMap: new Map(fields.map((f) => [f.name.toLowerCase(), f])),
     });
   }
-  const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
-  const schema: SnapshotSchema = { objects, get: (name) => byName.get(name.toLowerCase()) };
-  cache.set(root, schema);
-  return schema;
+  return objects;
 }
 
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';

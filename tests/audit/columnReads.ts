@@ -42,8 +42,10 @@ function watched(record: SnapshotRecord, object: SnapshotObject, into: Set<strin
 export async function observeColumnReads(dir: string, now: string): Promise<ObservedReads> {
   const source = new SnapshotSource(dir, loadSnapshotSchema());
   const context: AuditContext = { now, today: now.slice(0, 10), timeZone: 'UTC', policy: DEFAULT_POLICY };
-  const present = source.objects.map((o) => o.name);
-  const running = auditors(present).map((factory) => ({ auditor: factory(context), columns: new Set<string>() }));
+  const running = auditors(source.objects).map((factory) => ({
+    auditor: factory(context),
+    columns: new Set<string>(),
+  }));
   const metrics = metricsCollector(context);
   const metricColumns = new Set<string>();
   for (const object of source.objects) {

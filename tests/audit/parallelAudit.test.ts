@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { auditContext, planAudit, runAudit, type AuditResult } from '../../scripts/audit/engine';
 import { PARALLEL_CHECKS, startParallelPart } from '../../scripts/audit/parallel';
+import { unpackFinding } from '../../scripts/audit/findingLog';
 import { DEFAULT_POLICY } from '../../scripts/audit/policy';
 import { SnapshotSource } from '../../scripts/audit/sources';
 import { loadSnapshotSchema } from '../../scripts/snapshot/schema';
@@ -56,7 +57,7 @@ describe('parallel audit', () => {
     expect(part?.auditors.flatMap((a) => a.checks).sort()).toEqual([...PARALLEL_CHECKS].sort());
     const single = await audit(dir, false);
     const expected = single.findings.filter((f) => PARALLEL_CHECKS.has(f.check));
-    const fromWorker = await part?.findings;
+    const fromWorker = (await part?.packedFindings)?.map(unpackFinding);
     expect(fromWorker?.length).toBe(expected.length);
     expect(new Set(fromWorker?.map((f) => JSON.stringify(f)))).toEqual(new Set(expected.map((f) => JSON.stringify(f))));
   });

@@ -4,6 +4,7 @@
  */
 import { possibleDuplicateAccounts } from '../../scripts/audit/checks/possibleDuplicates';
 import { DEFAULT_POLICY } from '../../scripts/audit/policy';
+import type { Emit } from '../../scripts/audit/types';
 
 const CONTEXT = { now: '2025-06-30T12:00:00.000Z', today: '2025-06-30', timeZone: 'UTC', policy: DEFAULT_POLICY };
 
@@ -14,11 +15,14 @@ function run(accounts: Record<string, string | boolean | null>[], threshold = 0.
   };
   const auditor = possibleDuplicateAccounts({ ...CONTEXT, policy });
   const found: string[] = [];
+  const emit: Emit = (check, ref, message) => {
+    found.push(`${check} ${String(ref.recordId)}: ${message}`);
+  };
   for (const record of accounts) {
-    auditor.onRecord('Account', record as never, (check, ref, message) => {
-      found.push(`${check} ${String(ref.recordId)}: ${message}`);
-    });
+    auditor.onRecord('Account', record as never, emit);
   }
+  // Blocks are judged once the pass ends (the accounts wait in a spill until then).
+  auditor.finish?.(emit);
   return found;
 }
 

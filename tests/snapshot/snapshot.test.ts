@@ -52,6 +52,34 @@ describe('cells', () => {
     expect(decodeCell('reference', '0010Sd000000001')).toBe('0010Sd000000001');
   });
 
+  it('reads a datetime already in the canonical form exactly as the same instant written with an offset', () => {
+    // The canonical form takes a shortcut; the offset form takes the general path. Digits are
+    // drawn so that some dates, hours and minutes do not exist (month 13, 02-30, hour 24).
+    let seed = 7;
+    const digits = (max: number): string => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return String(Math.floor(seed / 65536) % (max + 1)).padStart(2, '0');
+    };
+    let valid = 0;
+    for (let i = 0; i < 3000; i++) {
+      const date = `20${digits(40)}-${digits(13)}-${digits(31)}`;
+      const time = `${digits(24)}:${digits(60)}:${digits(59)}.${digits(99)}${digits(9)[1]}`;
+      const canonical = `${date}T${time}Z`;
+      const general = () => decodeCell('datetime', `${date}T${time}+00:00`);
+      let expected: unknown;
+      try {
+        expected = general();
+      } catch (error) {
+        expect(() => decodeCell('datetime', canonical)).toThrow((error as Error).message.replace('+00:00', 'Z'));
+        continue;
+      }
+      expect(decodeCell('datetime', canonical)).toBe(expected);
+      valid++;
+    }
+    expect(valid).toBeGreaterThan(1000);
+    expect(valid).toBeLessThan(3000);
+  });
+
   it('refuses values of the wrong type with a message saying what was expected', () => {
     expect(() => decodeCell('number', '12,5')).toThrow('"12,5" is not a number');
     expect(() => decodeCell('boolean', 'yes')).toThrow('is not a checkbox value (true or false)');

@@ -262,4 +262,21 @@ describe('comparing one name with many', () => {
     // The vocabulary makes many alike pairs, so both verdicts are exercised.
     expect(duplicates).toBeGreaterThan(500);
   });
+
+  it('NameComparer scores tokens past its cache (more than 65,535 distinct tokens) as tokenSimilarityOf does', () => {
+    const comparer = new NameComparer(0.6);
+    for (let i = 0; i < 70000; i++) {
+      comparer.idsOf([`filler${i.toString(36)}`]);
+    }
+    const names = alikeNames(40).map((name) => companyTokensOf(name));
+    const ids = names.map((tokens) => comparer.idsOf(tokens));
+    expect(Math.min(...ids.flat())).toBeGreaterThan(0xffff);
+    for (let l = 0; l < names.length; l++) {
+      for (let r = 0; r < names.length; r++) {
+        const full = tokenSimilarityOf(names[l], names[r], 0.6);
+        expect(comparer.possibleDuplicateScore(ids[l], ids[r])).toBe(full.possibleDuplicate ? full.score : null);
+        expect(comparer.similarity(ids[l], ids[r])).toEqual(full);
+      }
+    }
+  });
 });

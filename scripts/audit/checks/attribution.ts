@@ -3,9 +3,10 @@
  * (validateAttributions), attributed amounts that do not add up, partner deals with no
  * attribution, and commission ledgers that commissionFor would change.
  *
- * Memory: one packed string per opportunity and per attribution and commission row (the
- * opportunities keyed in a compact index, rows tagged with its index and grouped at the end),
- * because every one of these checks needs the whole group.
+ * Every one of these checks needs an opportunity's whole group, so they run once the pass
+ * ends. Memory: until then each opportunity, attribution row and commission entry waits as one
+ * packed string in a spill partitioned by opportunity (spill.ts), in memory up to the budget and
+ * on disk past it; the groups are then judged one partition at a time.
  */
 import {
   RuleError,
@@ -17,7 +18,7 @@ import {
   type CommissionLedgerEntry,
 } from '../rules';
 import type { AuditContext, Auditor, AuditorFactory, Emit, RecordRef } from '../types';
-import { KeyIndex } from '../keyIndex';
+import { auditSpill, type PartitionedSpill } from '../spill';
 import { bool, cents, formatMoney, key15, num, str } from '../values';
 
 /** Record Ids are kept as read (for the findings); joins use their 15-character form. */
@@ -148,44 +149,38 @@ function unpackEntry(packed: string): Entry {
   };
 }
 
+const OPPORTUNITY_MARK = 'O';
+const ROW_MARK = 'R';
+const ENTRY_MARK = 'E';
+
+interface PackedGroup {
+  opportunity: string;
+  rows: string[];
+  entries: string[];
+}
+
 /**
- * Rows of many groups, each packed, added in any order and read back group by group in the
- * order they were added.
+ * The opportunities of a partition with their rows and entries, in load order. Opportunities
+ * stream before their rows, so a row whose opportunity has not come by then is not in the
+ * data set and is left out, as it would be in memory.
  */
-class GroupedRows {
-  private readonly packed: string[] = [];
-  private readonly groups: number[] = [];
-  private order: Int32Array | undefined;
-  private starts: Int32Array | undefined;
-
-  add(group: number, packed: string): void {
-    this.packed.push(packed);
-    this.groups.push(group);
-  }
-
-  /** Packed rows of a group, once every row has been added. */
-  of(group: number, groupCount: number): string[] {
-    if (!this.order || !this.starts) {
-      // Counting sort by group: stable, so rows keep the order they streamed in.
-      const starts = new Int32Array(groupCount + 1);
-      for (const g of this.groups) {
-        starts[g + 1]++;
-      }
-      for (let g = 0; g < groupCount; g++) {
-        starts[g + 1] += starts[g];
-      }
-      const next = starts.slice(0, groupCount);
-      const order = new Int32Array(this.groups.length);
-      this.groups.forEach((g, row) => (order[next[g]++] = row));
-      this.order = order;
-      this.starts = starts;
+function groupsOf(partition: readonly string[]): Iterable<PackedGroup> {
+  const groups = new Map<string, PackedGroup>();
+  for (const packed of partition) {
+    const body = packed.substring(1);
+    if (packed[0] === OPPORTUNITY_MARK) {
+      groups.set(key15(body.substring(0, body.indexOf(SEPARATOR))) as string, {
+        opportunity: body,
+        rows: [],
+        entries: [],
+      });
+      continue;
     }
-    const rows: string[] = [];
-    for (let i = this.starts[group]; i < this.starts[group + 1]; i++) {
-      rows.push(this.packed[this.order[i]]);
-    }
-    return rows;
+    const cut = body.indexOf(SEPARATOR);
+    const group = groups.get(body.substring(0, cut));
+    (packed[0] === ROW_MARK ? group?.rows : group?.entries)?.push(body.substring(cut + 1));
   }
+  return groups.values();
 }
 
 function ref(object: string, record: { id: string; externalId: string | null }): RecordRef {
@@ -216,10 +211,8 @@ class AttributionAuditor implements Auditor {
   private readonly programs = new Map<string, { type: string | null; base: number | null }>();
   private readonly upliftOfTier = new Map<string, number | null>();
   private readonly partners = new Map<string, { program: string | null; tier: string | null }>();
-  private readonly opportunityKeys = new KeyIndex();
-  private readonly opportunities: string[] = [];
-  private readonly rows = new GroupedRows();
-  private readonly entries = new GroupedRows();
+  /** Opportunities ("O…"), attribution rows ("R<opportunity>…") and commission entries ("E<opportunity>…") by opportunity. */
+  private readonly groups: PartitionedSpill;
   private readonly hasCommissions: boolean;
 
   constructor(
@@ -227,6 +220,7 @@ class AttributionAuditor implements Auditor {
     present: readonly string[],
   ) {
     this.hasCommissions = present.includes('Partner_Commission__c');
+    this.groups = auditSpill(context);
   }
 
   onRecord(objectName: string, record: Parameters<Auditor['onRecord']>[1]): void {
@@ -255,27 +249,30 @@ class AttributionAuditor implements Auditor {
         }
         break;
       case 'Opportunity':
-        this.opportunities[this.opportunityKeys.add(id15)] = packOpportunity({
-          id,
-          key: id15,
-          externalId,
-          amount: num(record, 'Amount'),
-          closed: bool(record, 'IsClosed'),
-          won: bool(record, 'IsWon'),
-          closeDate: str(record, 'CloseDate'),
-          partnerDeal:
-            str(record, 'Sourcing_Partner__c') !== null ||
-            str(record, 'Source_Registration__c') !== null ||
-            bool(record, 'Partner_Involved__c'),
-        });
+        this.groups.add(
+          id15,
+          `${OPPORTUNITY_MARK}${packOpportunity({
+            id,
+            key: id15,
+            externalId,
+            amount: num(record, 'Amount'),
+            closed: bool(record, 'IsClosed'),
+            won: bool(record, 'IsWon'),
+            closeDate: str(record, 'CloseDate'),
+            partnerDeal:
+              str(record, 'Sourcing_Partner__c') !== null ||
+              str(record, 'Source_Registration__c') !== null ||
+              bool(record, 'Partner_Involved__c'),
+          })}`,
+        );
         break;
       case 'Partner_Attribution__c': {
-        // Opportunities stream first; rows of an opportunity not in the data set are never judged.
-        const opportunity = this.opportunityKeys.indexOf(key15(str(record, 'Opportunity__c')) ?? '');
-        if (opportunity >= 0) {
-          this.rows.add(
+        // Rows of an opportunity not in the data set are never judged (finish drops them).
+        const opportunity = key15(str(record, 'Opportunity__c'));
+        if (opportunity !== null) {
+          this.groups.add(
             opportunity,
-            packRow({
+            `${ROW_MARK}${opportunity}${SEPARATOR}${packRow({
               id,
               externalId,
               partnerId: key15(str(record, 'Partner_Account__c')),
@@ -283,17 +280,17 @@ class AttributionAuditor implements Auditor {
               weight: num(record, 'Weight_Percent__c'),
               amount: num(record, 'Attributed_Amount__c'),
               createdDate: str(record, 'CreatedDate') ?? '',
-            }),
+            })}`,
           );
         }
         break;
       }
       case 'Partner_Commission__c': {
-        const opportunity = this.opportunityKeys.indexOf(key15(str(record, 'Opportunity__c')) ?? '');
-        if (opportunity >= 0) {
-          this.entries.add(
+        const opportunity = key15(str(record, 'Opportunity__c'));
+        if (opportunity !== null) {
+          this.groups.add(
             opportunity,
-            packEntry({
+            `${ENTRY_MARK}${opportunity}${SEPARATOR}${packEntry({
               id,
               externalId,
               partnerId: key15(str(record, 'Partner_Account__c')),
@@ -303,7 +300,7 @@ class AttributionAuditor implements Auditor {
               amount: num(record, 'Amount__c'),
               period: str(record, 'Period__c'),
               status: str(record, 'Status__c'),
-            }),
+            })}`,
           );
         }
         break;
@@ -312,24 +309,34 @@ class AttributionAuditor implements Auditor {
   }
 
   finish(emit: Emit): void {
-    const count = this.opportunities.length;
-    for (let index = 0; index < count; index++) {
-      const opportunity = unpackOpportunity(this.opportunities[index]);
-      const rows = this.rows.of(index, count).map(unpackRow);
-      if (rows.length === 0) {
-        if (opportunity.partnerDeal) {
-          emit(
-            'partner-deal-no-attribution',
-            ref(OPPORTUNITY, opportunity),
-            'a partner deal (sourcing partner, source registration or partner-involved flag) with no attribution rows',
-          );
-        }
+    for (const partition of this.groups.drain()) {
+      for (const group of groupsOf(partition)) {
+        this.judge(
+          unpackOpportunity(group.opportunity),
+          group.rows.map(unpackRow),
+          group.entries.map(unpackEntry),
+          emit,
+        );
       }
-      const attributionValid = rows.length === 0 || this.checkAttribution(opportunity, rows, emit);
-      const entries = this.entries.of(index, count).map(unpackEntry);
-      if (this.hasCommissions && attributionValid && (entries.length > 0 || (opportunity.won && rows.length > 0))) {
-        this.checkCommissions(opportunity, rows, entries, emit);
-      }
+    }
+  }
+
+  dispose(): void {
+    this.groups.dispose();
+  }
+
+  /** All checks of one opportunity with its attribution rows and commission entries. */
+  private judge(opportunity: Opportunity, rows: Row[], entries: Entry[], emit: Emit): void {
+    if (rows.length === 0 && opportunity.partnerDeal) {
+      emit(
+        'partner-deal-no-attribution',
+        ref(OPPORTUNITY, opportunity),
+        'a partner deal (sourcing partner, source registration or partner-involved flag) with no attribution rows',
+      );
+    }
+    const attributionValid = rows.length === 0 || this.checkAttribution(opportunity, rows, emit);
+    if (this.hasCommissions && attributionValid && (entries.length > 0 || (opportunity.won && rows.length > 0))) {
+      this.checkCommissions(opportunity, rows, entries, emit);
     }
   }
 

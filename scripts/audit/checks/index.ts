@@ -1,4 +1,5 @@
 /** Every audit check, as streaming auditors. */
+import type { SnapshotObject } from '../../snapshot/schema';
 import type { AuditorFactory } from '../types';
 import { attributionChecks } from './attribution';
 import { duplicateAccounts, staleMatchKeys } from './keys';
@@ -10,16 +11,17 @@ import { missingFields } from './requiredFields';
 import { staleTiers } from './tiers';
 
 /**
- * The auditors for a data set holding `present` objects.
- * @param present object API names in the data set
+ * The auditors for a data set holding these objects.
+ * @param objects the objects in the data set, in load order
  */
-export function auditors(present: readonly string[]): AuditorFactory[] {
+export function auditors(objects: readonly SnapshotObject[]): AuditorFactory[] {
+  const present = objects.map((o) => o.name);
   return [
     duplicateAccounts,
     possibleDuplicateAccounts,
     staleMatchKeys,
     missingFields,
-    orphanReferences(present),
+    orphanReferences(objects),
     registrationChecks,
     registrationSync,
     leadChecks,

@@ -1,12 +1,13 @@
 /**
  * Duplicate accounts and stale match keys, both judged with the shared `matchKeys` rule.
- * Memory: one entry per distinct company key (the match-key index, keys in a compact index
- * and the oldest account of each as one packed string), nothing per record.
+ * Memory: duplicates are judged per company key, in load order, once the pass ends; until then
+ * every account waits as one packed string in a partitioned spill (spill.ts), in memory up to
+ * the budget and on disk past it, so the check needs about one partition's accounts at a time.
  */
 import type { SnapshotRecord } from '../../snapshot/format';
 import { matchKeys } from '../rules';
+import { auditSpill } from '../spill';
 import type { Auditor, AuditorFactory, Emit } from '../types';
-import { KeyIndex } from '../keyIndex';
 import { bool, refOf, str } from '../values';
 
 interface Survivor {
@@ -16,16 +17,19 @@ interface Survivor {
   createdDate: string;
 }
 
-/** Survivors are kept as one string each: this index holds an entry per company key. */
 const SEPARATOR = '\u0001';
 
-function pack(s: Survivor): string {
-  return [s.createdDate, s.id, s.externalId ?? '', s.name].join(SEPARATOR);
+/** An account as its group key and fields in one string; the name goes last (it may hold anything). */
+function pack(groupKey: string, s: Survivor): string {
+  return [groupKey, s.createdDate, s.id, s.externalId ?? '', s.name].join(SEPARATOR);
 }
 
-function unpack(packed: string): Survivor {
-  const [createdDate, id, externalId, ...name] = packed.split(SEPARATOR);
-  return { createdDate, id, externalId: externalId === '' ? null : externalId, name: name.join(SEPARATOR) };
+function unpack(packed: string): { groupKey: string; account: Survivor } {
+  const [groupKey, createdDate, id, externalId, ...name] = packed.split(SEPARATOR);
+  return {
+    groupKey,
+    account: { createdDate, id, externalId: externalId === '' ? null : externalId, name: name.join(SEPARATOR) },
+  };
 }
 
 /** Older first: by CreatedDate, then Id (Ids grow over time within an object). */
@@ -33,9 +37,8 @@ function isOlder(a: Survivor, b: Survivor): boolean {
   return a.createdDate < b.createdDate || (a.createdDate === b.createdDate && a.id < b.id);
 }
 
-export const duplicateAccounts: AuditorFactory = (): Auditor => {
-  const groups = new KeyIndex();
-  const survivors: string[] = [];
+export const duplicateAccounts: AuditorFactory = (context): Auditor => {
+  const accounts = auditSpill(context);
   const report = (emit: Emit, duplicate: Survivor, kept: Survivor): void => {
     emit(
       'duplicate-account',
@@ -48,7 +51,7 @@ export const duplicateAccounts: AuditorFactory = (): Auditor => {
     checks: ['duplicate-account'],
     objects: ['Account'],
     requires: ['Account'],
-    onRecord(_objectName, record, emit) {
+    onRecord(_objectName, record) {
       const id = str(record, 'Id');
       const name = str(record, 'Name');
       const key = matchKeys({ name }).companyKey;
@@ -56,24 +59,34 @@ export const duplicateAccounts: AuditorFactory = (): Auditor => {
         return;
       }
       const groupKey = `${bool(record, 'Is_Partner__c') ? 'p' : 'c'}${key}`;
-      const current: Survivor = {
+      const account: Survivor = {
         id,
         externalId: str(record, 'External_Id__c'),
         name,
         createdDate: str(record, 'CreatedDate') ?? '',
       };
-      const group = groups.add(groupKey);
-      if (group === survivors.length) {
-        survivors.push(pack(current));
-        return;
+      accounts.add(groupKey, pack(groupKey, account));
+    },
+    finish(emit) {
+      // Each company key lies in one partition, its accounts in load order: the oldest so far is kept.
+      for (const partition of accounts.drain()) {
+        const survivors = new Map<string, Survivor>();
+        for (const packed of partition) {
+          const { groupKey, account } = unpack(packed);
+          const kept = survivors.get(groupKey);
+          if (kept === undefined) {
+            survivors.set(groupKey, account);
+          } else if (isOlder(account, kept)) {
+            survivors.set(groupKey, account);
+            report(emit, kept, account);
+          } else {
+            report(emit, account, kept);
+          }
+        }
       }
-      const kept = unpack(survivors[group]);
-      if (isOlder(current, kept)) {
-        survivors[group] = pack(current);
-        report(emit, kept, current);
-      } else {
-        report(emit, current, kept);
-      }
+    },
+    dispose() {
+      accounts.dispose();
     },
   };
 };

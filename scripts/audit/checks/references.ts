@@ -2,10 +2,12 @@
  * Lookups to records that are not in the data set. Objects stream parents first, so most
  * references are checked on arrival; references to an object that comes later (or to the
  * same object) wait until the end. Memory: the Ids of referenced objects in compact key
- * indexes, and each waiting reference packed into one string.
+ * indexes; each waiting reference is packed into one string and spilled to disk past the
+ * budget (spill.ts).
  */
-import { loadSnapshotSchema, SNAPSHOT_OBJECTS } from '../../snapshot/schema';
-import type { Auditor, AuditorFactory, Emit, RecordRef } from '../types';
+import type { SnapshotObject } from '../../snapshot/schema';
+import { auditSpill } from '../spill';
+import type { AuditContext, Auditor, AuditorFactory, Emit, RecordRef } from '../types';
 import { KeyIndex } from '../keyIndex';
 import { key15, refOf, str } from '../values';
 
@@ -36,15 +38,14 @@ function unpack(packed: string): Pending {
 }
 
 /**
- * @param present objects the data set holds: references to other objects are not judged
+ * @param objects the objects the data set holds, in load order: references to other objects are not judged
  */
-export function orphanReferences(present: readonly string[]): AuditorFactory {
-  return (): Auditor => {
-    const schema = loadSnapshotSchema();
-    const inData = new Set(present);
-    const order = new Map(SNAPSHOT_OBJECTS.map((name, index) => [name, index]));
+export function orphanReferences(objects: readonly SnapshotObject[]): AuditorFactory {
+  return (context: AuditContext): Auditor => {
+    const inData = new Set(objects.map((o) => o.name));
+    const order = new Map(objects.map((o, index) => [o.name, index]));
     const referenced = new Set<string>();
-    for (const object of schema.objects) {
+    for (const object of objects) {
       for (const field of object.fields) {
         if (field.type === 'reference' && field.referenceTo && inData.has(field.referenceTo)) {
           referenced.add(field.referenceTo);
@@ -53,12 +54,12 @@ export function orphanReferences(present: readonly string[]): AuditorFactory {
     }
     const ids = new Map<string, KeyIndex>([...referenced].map((name) => [name, new KeyIndex()]));
     const referenceFields = new Map(
-      schema.objects.map((object) => [
+      objects.map((object) => [
         object.name,
         object.fields.filter((f) => f.type === 'reference' && f.referenceTo !== undefined && inData.has(f.referenceTo)),
       ]),
     );
-    const pending: string[] = [];
+    const pending = auditSpill(context, 1);
     const report = (emit: Emit, p: Pending): void =>
       emit(
         'orphan-reference',
@@ -68,7 +69,7 @@ export function orphanReferences(present: readonly string[]): AuditorFactory {
       );
     return {
       checks: ['orphan-reference'],
-      objects: SNAPSHOT_OBJECTS,
+      objects: objects.map((o) => o.name),
       requires: [],
       onRecord(objectName, record, emit) {
         const own = ids.get(objectName);
@@ -81,23 +82,30 @@ export function orphanReferences(present: readonly string[]): AuditorFactory {
           if (value === null || field.referenceTo === undefined) {
             continue;
           }
+          const arrived = (order.get(field.referenceTo) ?? 0) < (order.get(objectName) ?? 0);
+          if (arrived && ids.get(field.referenceTo)?.has(key15(value) ?? '') === true) {
+            continue; // the common case: a parent already read
+          }
           const p: Pending = { record: refOf(objectName, record), field: field.name, target: field.referenceTo, value };
-          if ((order.get(field.referenceTo) ?? 0) < (order.get(objectName) ?? 0)) {
-            if (!ids.get(field.referenceTo)?.has(key15(value) ?? '')) {
-              report(emit, p);
-            }
+          if (arrived) {
+            report(emit, p);
           } else {
-            pending.push(pack(p));
+            pending.addTo(0, pack(p));
           }
         }
       },
       finish(emit) {
-        for (const packed of pending) {
-          const p = unpack(packed);
-          if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
-            report(emit, p);
+        for (const partition of pending.drain()) {
+          for (const packed of partition) {
+            const p = unpack(packed);
+            if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
+              report(emit, p);
+            }
           }
         }
+      },
+      dispose() {
+        pending.dispose();
       },
     };
   };

@@ -158,10 +158,11 @@ export function nameSimilarity(left, right, threshold = DEFAULT_POSSIBLE_DUPLICA
 export function tokenSimilarityOf(leftTokens, rightTokens, threshold = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD) {
     return similarityOf(leftTokens, rightTokens, threshold, (i, j) => tokenSimilarity(leftTokens[i], rightTokens[j]));
 }
-/** Token pairs are remembered while both Ids are under this (their key stays a small integer)… */
-const MEMO_IDS = 32768;
-/** …and until this many pairs are remembered. */
-const MEMO_PAIRS = 1 << 20;
+/** Token pair scores are cached while both Ids fit in 16 bits, so a pair is one 32-bit key. */
+const CACHED_IDS = 0xffff;
+/** The pair cache has room for twice the possible pairs of the tokens seen, from 2^12 up to 2^22 slots (24 MB). */
+const MIN_CACHE_BITS = 12;
+const MAX_CACHE_BITS = 22;
 /**
  * Compares one name with many, by the same rule as `nameSimilarity`: every distinct token is
  * kept once with its sorted bigrams in one shared pool, and a name is a short list of token
@@ -177,6 +178,7 @@ export class NameComparer {
     /** @param threshold score from which names are a possible duplicate (0 to 1) */
     constructor(threshold = DEFAULT_POSSIBLE_DUPLICATE_THRESHOLD) {
         this.threshold = threshold;
+        this.sizeCache(0);
     }
     /**
      * The Ids of a name's tokens (`companyTokensOf`), adding tokens not seen before.
@@ -206,22 +208,45 @@ export class NameComparer {
         this.tokens.push(token);
         this.starts.push(end);
         this.idOfToken.set(token, id);
+        this.sizeCache(this.tokens.length);
         return id;
     }
-    /** Scores of token pairs already compared (common words meet again and again), up to a bound. */
-    pairScores = new Map();
+    /**
+     * Scores of token pairs already compared (common words meet again and again): a direct-mapped
+     * cache in typed arrays, where a pair that meets another's slot takes it over. Keys are
+     * pair + 1, so an empty slot (0) matches no pair.
+     */
+    cacheBits = 0;
+    cacheKeys = new Uint32Array(0);
+    cacheScores = new Uint16Array(0);
+    /** Pair scores of the name being compared, reused from one comparison to the next. */
+    scratch = new Uint16Array(64);
+    /** Makes room for the possible pairs of `tokenCount` tokens; a resized cache starts empty. */
+    sizeCache(tokenCount) {
+        let bits = Math.max(this.cacheBits, MIN_CACHE_BITS);
+        while (bits < MAX_CACHE_BITS && 2 ** bits < 2 * tokenCount * tokenCount) {
+            bits++;
+        }
+        if (bits !== this.cacheBits) {
+            this.cacheBits = bits;
+            this.cacheKeys = new Uint32Array(2 ** bits);
+            this.cacheScores = new Uint16Array(2 ** bits);
+        }
+    }
     pairScore(left, right) {
         if (left === right) {
             return 1000;
         }
-        const memo = left < MEMO_IDS && right < MEMO_IDS ? left * MEMO_IDS + right : -1;
-        const known = memo < 0 ? undefined : this.pairScores.get(memo);
-        if (known !== undefined) {
-            return known;
+        const cached = left < CACHED_IDS && right < CACHED_IDS;
+        const key = cached ? left * 0x10000 + right + 1 : 0;
+        const slot = cached ? Math.imul(key, 0x9e3779b1) >>> (32 - this.cacheBits) : 0;
+        if (cached && this.cacheKeys[slot] === key) {
+            return this.cacheScores[slot];
         }
         const score = bigramScore(this.codes, this.starts[left], this.starts[left + 1], this.codes, this.starts[right], this.starts[right + 1]);
-        if (memo >= 0 && this.pairScores.size < MEMO_PAIRS) {
-            this.pairScores.set(memo, score);
+        if (cached) {
+            this.cacheKeys[slot] = key;
+            this.cacheScores[slot] = score;
         }
         return score;
     }
@@ -252,7 +277,10 @@ export class NameComparer {
         // The paired total is at most the sum of each token's best pair, on the left and on the right.
         let leftBest = 0;
         let rightBestTotal = 0;
-        const scores = new Array(leftCount * rightCount);
+        if (this.scratch.length < leftCount * rightCount) {
+            this.scratch = new Uint16Array(2 * leftCount * rightCount);
+        }
+        const scores = this.scratch;
         for (let i = 0; i < leftCount; i++) {
             let best = 0;
             for (let j = 0; j < rightCount; j++) {
@@ -263,6 +291,10 @@ export class NameComparer {
                 }
             }
             leftBest += best;
+            // Even if every token still to come paired perfectly, the bound below would refuse the pair.
+            if (nameScore(leftBest + 1000 * (leftCount - i - 1), leftCount, rightCount) < this.threshold) {
+                return null;
+            }
         }
         for (let j = 0; j < rightCount; j++) {
             let best = 0;

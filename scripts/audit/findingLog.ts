@@ -1,0 +1,53 @@
+/**
+ * The audit's findings while the pass runs. A large data set has hundreds of thousands of
+ * findings (562,239 at ten million records); as objects with their messages they would hold
+ * over 250 MB through the whole pass. They are kept packed, spilling to disk past the budget,
+ * and become objects again only once the checks' own state is gone.
+ */
+import type { CheckId } from './checkIds';
+import { CHECKS } from './checks/catalog';
+import { auditSpill, type PartitionedSpill } from './spill';
+import type { Finding } from './types';
+
+/** A finding as one JSON string; the severity follows from the check, and the fix is left out when it is the check's own. */
+export function packFinding(finding: Finding): string {
+  const fix = finding.fix === CHECKS[finding.check].fix ? null : finding.fix;
+  return JSON.stringify([finding.check, finding.object, finding.recordId, finding.externalId, finding.message, fix]);
+}
+
+export function unpackFinding(packed: string): Finding {
+  const [check, object, recordId, externalId, message, fix] = JSON.parse(packed) as [
+    CheckId,
+    string,
+    string | null,
+    string | null,
+    string,
+    string | null,
+  ];
+  const definition = CHECKS[check];
+  return { check, severity: definition.severity, object, recordId, externalId, message, fix: fix ?? definition.fix };
+}
+
+/** Findings in the order reported, packed, in memory up to a budget and on disk past it. */
+export class FindingLog {
+  private readonly spill: PartitionedSpill;
+
+  /** @param context the spill budget and folder */
+  constructor(context: { spillBudget?: number; spillDir?: string }) {
+    this.spill = auditSpill(context, 1);
+  }
+
+  add(finding: Finding): void {
+    this.spill.addTo(0, packFinding(finding));
+  }
+
+  /** The packed findings in the order reported; the log is spent afterwards. */
+  drain(): string[] {
+    const [all] = this.spill.drain();
+    return all;
+  }
+
+  dispose(): void {
+    this.spill.dispose();
+  }
+}
