@@ -32,7 +32,7 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
       { active: plan.active.filter(inParallelPart), skipped: plan.skipped },
       { readAll: false, spillBudget: task.options.spillBudget, spillDir: task.options.spillDir },
     );
-    return { ok: true, packedFindings };
+    return { ok: true, packedFindings: [...packedFindings] };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

@@ -150,7 +150,7 @@ export async function streamPass(
   source: RecordSource,
   plan: Pick<AuditPlan, 'active' | 'skipped'>,
   options: PassOptions,
-): Promise<{ packedFindings: string[]; counts: { name: string; records: number }[] }> {
+): Promise<{ packedFindings: Iterable<string>; counts: { name: string; records: number }[] }> {
   const { active, skipped } = plan;
   const metrics = options.metrics;
   const log = new FindingLog(options);
@@ -170,6 +170,7 @@ export async function streamPass(
   };
 
   const counts: { name: string; records: number }[] = [];
+  let passed = false;
   try {
     for (const object of source.objects) {
       const listeners = active.filter((a) => a.objects.includes(object.name));
@@ -195,12 +196,16 @@ export async function streamPass(
     for (const auditor of active) {
       auditor.finish?.(emit);
     }
+    passed = true;
+    // Read one at a time by the caller; the log removes its files once read.
     return { packedFindings: log.drain(), counts };
   } finally {
     for (const auditor of active) {
       auditor.dispose?.();
     }
-    log.dispose();
+    if (!passed) {
+      log.dispose();
+    }
   }
 }
 
@@ -224,10 +229,18 @@ export function auditContext(
 }
 
 /** Appends packed findings to `into` as objects, letting go of each packed string once read. */
-function unpackAll(packed: string[], into: Finding[]): Finding[] {
-  for (let i = 0; i < packed.length; i++) {
-    into.push(unpackFinding(packed[i]));
-    packed[i] = '';
+function unpackAll(packed: Iterable<string>, into: Finding[]): Finding[] {
+  if (Array.isArray(packed)) {
+    // The worker's findings arrive as one array, which its promise keeps: empty it as it is read.
+    const list = packed as string[];
+    for (let i = 0; i < list.length; i++) {
+      into.push(unpackFinding(list[i]));
+      list[i] = '';
+    }
+    return into;
+  }
+  for (const finding of packed) {
+    into.push(unpackFinding(finding));
   }
   return into;
 }

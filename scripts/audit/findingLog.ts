@@ -4,7 +4,7 @@
  * over 250 MB through the whole pass. They are kept packed, spilling to disk past the budget,
  * and become objects again only once the checks' own state is gone.
  */
-import type { CheckId } from './checkIds';
+import { CHECK_IDS, type CheckId } from './checkIds';
 import { CHECKS } from './checks/catalog';
 import { auditSpill, type PartitionedSpill } from './spill';
 import type { Finding } from './types';
@@ -15,8 +15,11 @@ export function packFinding(finding: Finding): string {
   return JSON.stringify([finding.check, finding.object, finding.recordId, finding.externalId, finding.message, fix]);
 }
 
+/** Object names as one string each: hundreds of thousands of findings name a few objects. */
+const objectNames = new Map<string, string>();
+
 export function unpackFinding(packed: string): Finding {
-  const [check, object, recordId, externalId, message, fix] = JSON.parse(packed) as [
+  const [checkId, objectName, recordId, externalId, message, fix] = JSON.parse(packed) as [
     CheckId,
     string,
     string | null,
@@ -24,7 +27,14 @@ export function unpackFinding(packed: string): Finding {
     string,
     string | null,
   ];
-  const definition = CHECKS[check];
+  const definition = CHECKS[checkId];
+  // The check's own Id string and one string per object name, not a parsed copy per finding.
+  const check = CHECK_IDS[CHECK_IDS.indexOf(checkId)];
+  let object = objectNames.get(objectName);
+  if (object === undefined) {
+    object = objectName;
+    objectNames.set(objectName, objectName);
+  }
   return { check, severity: definition.severity, object, recordId, externalId, message, fix: fix ?? definition.fix };
 }
 
@@ -41,10 +51,9 @@ export class FindingLog {
     this.spill.addTo(0, packFinding(finding));
   }
 
-  /** The packed findings in the order reported; the log is spent afterwards. */
-  drain(): string[] {
-    const [all] = this.spill.drain();
-    return all;
+  /** The packed findings in the order reported, one at a time; the log is spent afterwards. */
+  drain(): Iterable<string> {
+    return this.spill.drainEach();
   }
 
   dispose(): void {

@@ -52,14 +52,13 @@ function encode(items: readonly string[]): Buffer {
   return buffer;
 }
 
-function decode(buffer: Buffer): string[] {
-  const items: string[] = [];
+/** The strings of an encoded buffer, one at a time. */
+function* decode(buffer: Buffer): Generator<string> {
   for (let at = 0; at < buffer.length; ) {
     const length = buffer.readUInt32LE(at);
-    items.push(buffer.toString('utf8', at + 4, at + 4 + length));
+    yield buffer.toString('utf8', at + 4, at + 4 + length);
     at += 4 + length;
   }
-  return items;
 }
 
 /**
@@ -117,12 +116,33 @@ export class PartitionedSpill {
     this.drained = true;
     try {
       for (let partition = 0; partition < this.partitions; partition++) {
-        const items = this.onDisk[partition] ? decode(readFileSync(this.fileOf(partition))) : [];
+        const items = this.onDisk[partition] ? [...decode(readFileSync(this.fileOf(partition)))] : [];
         for (const item of this.memory[partition]) {
           items.push(item);
         }
         this.memory[partition] = [];
         yield items;
+      }
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /**
+   * Every string in the order added (partition by partition), one at a time: what the caller
+   * has read can be let go while the rest is still on disk. The temporary files are removed
+   * once read, or when the caller stops early.
+   */
+  *drainEach(): Generator<string> {
+    this.drained = true;
+    try {
+      for (let partition = 0; partition < this.partitions; partition++) {
+        if (this.onDisk[partition]) {
+          yield* decode(readFileSync(this.fileOf(partition)));
+        }
+        const held = this.memory[partition];
+        this.memory[partition] = [];
+        yield* held;
       }
     } finally {
       this.dispose();

@@ -63,6 +63,28 @@ describe('PartitionedSpill', () => {
     }
   });
 
+  it('gives the strings one at a time in the order added, across partitions, memory and disk', async () => {
+    const spill = new PartitionedSpill(3, 40);
+    const added: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const value = `${awkward[i % awkward.length].slice(0, 20)}#${i}`;
+      spill.addTo(i % 3, value);
+      added.push(value);
+    }
+    const byPartition = [0, 1, 2].flatMap((p) => added.filter((_, i) => i % 3 === p));
+    expect([...spill.drainEach()]).toEqual(byPartition);
+    const stopped = await leftovers(async () => {
+      const early = new PartitionedSpill(2, 0);
+      early.add('a', 'one');
+      early.add('b', 'two');
+      for (const item of early.drainEach()) {
+        expect(typeof item).toBe('string');
+        break;
+      }
+    });
+    expect(stopped).toEqual([]);
+  });
+
   it('puts every string of a key in the same partition', () => {
     const spill = new PartitionedSpill(8, 10);
     for (const key of ['acme', 'globex', 'initech', 'acme', 'globex', 'acme']) {
@@ -141,7 +163,7 @@ describe('FindingLog', () => {
       recordId: `001000000000${String(i).padStart(3, '0')}AAA`,
     }));
     many.forEach((f) => log.add(f));
-    expect(log.drain().map(unpackFinding)).toEqual(many);
+    expect([...log.drain()].map(unpackFinding)).toEqual(many);
   });
 });
 
