@@ -36,6 +36,8 @@ export interface AuditOptions {
    * to temporary files (spill.ts); default DEFAULT_SPILL_BUDGET. The result is the same.
    */
   spillBudget?: number;
+  /** Folder for the spills' temporary files (default the system's temporary folder). */
+  spillDir?: string;
 }
 
 export interface CheckSummary {
@@ -214,7 +216,7 @@ export async function streamPass(
  * @param options clock, time zone and policy
  */
 export function auditContext(
-  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget'> & { spillDir?: string },
+  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget' | 'spillDir'>,
 ): AuditContext {
   const now = new Date(Date.parse(options.now)).toISOString();
   const timeZone = options.timeZone ?? 'UTC';
@@ -268,6 +270,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
         readAll: true,
         onObjectStart: options.onObjectStart,
         spillBudget: context.spillBudget,
+        spillDir: context.spillDir,
       },
     );
   } catch (error) {

@@ -56,7 +56,7 @@ export interface WorkerTask {
   /** The snapshot's objects as the main thread read them from the package metadata (the worker need not load it again). */
   objects: SnapshotObject[];
   /** The audit's options; the spills go in a folder of the main thread's (removed when the worker is stopped). */
-  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget'> & { spillDir: string };
+  options: Pick<AuditOptions, 'now' | 'timeZone' | 'policy' | 'spillBudget'> & Required<Pick<AuditOptions, 'spillDir'>>;
 }
 
 /** The auditors whose checks all belong to the worker thread. */
@@ -94,7 +94,7 @@ export function startParallelPart(
     return undefined;
   }
   // A stopped worker runs no cleanup of its own: its spills go where the main thread can remove them.
-  const spillDir = mkdtempSync(path.join(tmpdir(), 'prm-audit-worker-'));
+  const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), 'prm-audit-worker-'));
   const removeSpills = (): void => rmSync(spillDir, { recursive: true, force: true });
   const task: WorkerTask = {
     dir: source.dir,

@@ -52,6 +52,12 @@ function encode(items: readonly string[]): Buffer {
   return buffer;
 }
 
+/** One sequence after the other, read lazily. */
+function* concat(first: Iterable<string>, second: Iterable<string>): Generator<string> {
+  yield* first;
+  yield* second;
+}
+
 /** The strings of an encoded buffer, one at a time. */
 function* decode(buffer: Buffer): Generator<string> {
   for (let at = 0; at < buffer.length; ) {
@@ -113,36 +119,29 @@ export class PartitionedSpill {
    * temporary files are removed once read, or when the caller stops early.
    */
   *drain(): Generator<string[]> {
-    this.drained = true;
-    try {
-      for (let partition = 0; partition < this.partitions; partition++) {
-        const items = this.onDisk[partition] ? [...decode(readFileSync(this.fileOf(partition)))] : [];
-        for (const item of this.memory[partition]) {
-          items.push(item);
-        }
-        this.memory[partition] = [];
-        yield items;
-      }
-    } finally {
-      this.dispose();
+    for (const items of this.readBack()) {
+      yield [...items];
     }
   }
 
   /**
    * Every string in the order added (partition by partition), one at a time: what the caller
-   * has read can be let go while the rest is still on disk. The temporary files are removed
-   * once read, or when the caller stops early.
+   * has read can be let go while the rest is still on disk. Files removed as by `drain`.
    */
   *drainEach(): Generator<string> {
+    for (const items of this.readBack()) {
+      yield* items;
+    }
+  }
+
+  /** Each partition's strings, from disk then memory; removes the files when done or stopped. */
+  private *readBack(): Generator<Iterable<string>> {
     this.drained = true;
     try {
       for (let partition = 0; partition < this.partitions; partition++) {
-        if (this.onDisk[partition]) {
-          yield* decode(readFileSync(this.fileOf(partition)));
-        }
         const held = this.memory[partition];
         this.memory[partition] = [];
-        yield* held;
+        yield this.onDisk[partition] ? concat(decode(readFileSync(this.fileOf(partition))), held) : held;
       }
     } finally {
       this.dispose();

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { PROJECT_ROOT, packageDirectories } from '../lib/project';
-import { indexSchema } from './schemaIndex';
+import { indexSchema, snapshotObject } from './schemaIndex';
 import { cachedSchemaObjects, schemaFingerprint } from './schemaCache';
 import { sobjectTypesJar } from '../lib/platformSchema';
 
@@ -209,12 +209,7 @@ function deriveObjects(root: string): SnapshotObject[] {
     }
     const keyPrefix =
       STANDARD_KEY_PREFIXES[objectName] ?? `a0${'123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.charAt(customIndex++)}`;
-    objects.push({
-      name: objectName,
-      keyPrefix,
-      fields,
-      fieldMap: new Map(fields.map((f) => [f.name.toLowerCase(), f])),
-    });
+    objects.push(snapshotObject(objectName, keyPrefix, fields));
   }
   return objects;
 }

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { listFiles, packageDirectories } from '../lib/project';
 import type { SnapshotField, SnapshotObject } from './schema';
+import { snapshotObject } from './schemaIndex';
 
 /** Metadata files the derivation reads: object and field definitions and the value sets of picklists. */
 const SCHEMA_SOURCES = /\.(object|field|globalValueSet|standardValueSet)-meta\.xml$/;
@@ -71,12 +72,7 @@ function restore(stored: StoredObject[]): SnapshotObject[] {
     const fields: SnapshotField[] = o.fields.map(({ picklistValues, ...field }) =>
       picklistValues === undefined ? field : { ...field, picklistValues: new Set(picklistValues) },
     );
-    return {
-      name: o.name,
-      keyPrefix: o.keyPrefix,
-      fields,
-      fieldMap: new Map(fields.map((f) => [f.name.toLowerCase(), f])),
-    };
+    return snapshotObject(o.name, o.keyPrefix, fields);
   });
 }
 

@@ -129,8 +129,7 @@ describe('PartitionedSpill', () => {
         const { PartitionedSpill } = require(${JSON.stringify(path.resolve('scripts/audit/spill.ts'))});
         const spill = new PartitionedSpill(4, 0);
         spill.add('a', 'one');
-        if (!spill.spilled) process.exit(3);
-        process.exit(0);`;
+        process.exit(spill.spilled ? 0 : 3);`;
       const run = spawnSync(process.execPath, ['-e', code], { env: process.env, encoding: 'utf8' });
       expect(run.status).toBe(0);
     });

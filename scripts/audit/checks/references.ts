@@ -95,12 +95,10 @@ export function orphanReferences(objects: readonly SnapshotObject[]): AuditorFac
         }
       },
       finish(emit) {
-        for (const partition of pending.drain()) {
-          for (const packed of partition) {
-            const p = unpack(packed);
-            if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
-              report(emit, p);
-            }
+        for (const packed of pending.drainEach()) {
+          const p = unpack(packed);
+          if (!ids.get(p.target)?.has(key15(p.value) ?? '')) {
+            report(emit, p);
           }
         }
       },
