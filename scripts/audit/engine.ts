@@ -124,15 +124,26 @@ export interface PassOptions {
   /** Read every object (to count and validate it) even when no auditor listens to it. */
   readAll: boolean;
   onObjectStart?: (objectName: string) => void;
+  /** Called when every record of an object has been read and handed to the auditors. */
+  onObjectRead?: (objectName: string) => void;
+  /**
+   * Object → the only columns this pass decodes: another reader validates the rest (the worker
+   * thread of a parallel audit). Sources without batches ignore it and decode everything.
+   */
+  decodeOnly?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Characters of packed findings kept in memory before they spill to disk (FindingLog), and where. */
   spillBudget?: number;
   spillDir?: string;
 }
 
 /** An object's records in batches: the source's own when it has them, else one record each. */
-async function* batchesOf(source: RecordSource, object: SnapshotObject): AsyncGenerator<readonly SnapshotRecord[]> {
+async function* batchesOf(
+  source: RecordSource,
+  object: SnapshotObject,
+  decodeOnly: ReadonlySet<string> | undefined,
+): AsyncGenerator<readonly SnapshotRecord[]> {
   if (source.batches) {
-    yield* source.batches(object);
+    yield* source.batches(object, decodeOnly);
     return;
   }
   for await (const record of source.records(object)) {
@@ -182,7 +193,7 @@ export async function streamPass(
       }
       options.onObjectStart?.(object.name);
       let count = 0;
-      for await (const batch of batchesOf(source, object)) {
+      for await (const batch of batchesOf(source, object, options.decodeOnly?.get(object.name))) {
         for (const record of batch) {
           for (const listener of listeners) {
             listener.onRecord(object.name, record, emit);
@@ -194,6 +205,7 @@ export async function streamPass(
         count += batch.length;
       }
       counts.push({ name: object.name, records: count });
+      options.onObjectRead?.(object.name);
     }
     for (const auditor of active) {
       auditor.finish?.(emit);
@@ -261,6 +273,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
   const metricCollector = metricsCollector(context);
   const helper = startParallelPart(source, { active }, options);
   let pass: Awaited<ReturnType<typeof streamPass>>;
+  let reading: string | undefined;
   try {
     pass = await streamPass(
       source,
@@ -268,14 +281,20 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
       {
         metrics: metricCollector,
         readAll: true,
-        onObjectStart: options.onObjectStart,
+        onObjectStart: (name) => {
+          reading = name;
+          options.onObjectStart?.(name);
+        },
+        decodeOnly: helper?.decodeOnly,
         spillBudget: context.spillBudget,
         spillDir: context.spillDir,
       },
     );
   } catch (error) {
+    // The worker validates columns this thread does not decode: a problem it met earlier comes first.
+    const earlier = reading === undefined ? undefined : await helper?.problemThrough(reading);
     await helper?.cancel();
-    throw error;
+    throw earlier ?? error;
   }
   // Nothing refers to the checks' indexes past this point, so the findings, made objects only
   // now, take the memory those indexes held.

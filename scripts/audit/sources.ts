@@ -20,8 +20,12 @@ export interface RecordSource {
   columns?: Map<string, Set<string>>;
   /** Streams one object's records. */
   records(object: SnapshotObject): AsyncIterable<SnapshotRecord>;
-  /** Streams one object's records in batches, when the source reads them so (cheaper per record). */
-  batches?(object: SnapshotObject): AsyncIterable<readonly SnapshotRecord[]>;
+  /**
+   * Streams one object's records in batches, when the source reads them so (cheaper per record).
+   * `decodeOnly`: decode only these columns and leave the validation of the rest (every cell,
+   * repeated Ids) to another reader of the same data: the worker thread of a parallel audit.
+   */
+  batches?(object: SnapshotObject, decodeOnly?: ReadonlySet<string>): AsyncIterable<readonly SnapshotRecord[]>;
   /** Rough size of the whole source for progress display, and how much of it a record stream consumed. */
   size?: { total: number; unit: 'bytes' | 'records' };
   onProgress?: (amount: number) => void;
@@ -41,8 +45,6 @@ export class SnapshotSource implements RecordSource {
     /** The snapshot folder. */
     readonly dir: string,
     schema: SnapshotSchema,
-    /** Object → the only columns to decode, leaving validation to another reader (see ReadObjectOptions.fields). */
-    private readonly fields?: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     const snapshot = openSnapshot(dir, schema);
     this.description = `snapshot ${dir}`;
@@ -57,15 +59,14 @@ export class SnapshotSource implements RecordSource {
     return readObjectRecords(this.dir, object, this.readOptions(object));
   }
 
-  batches(object: SnapshotObject): AsyncIterable<readonly SnapshotRecord[]> {
-    return readObjectBatches(this.dir, object, this.readOptions(object));
+  batches(object: SnapshotObject, decodeOnly?: ReadonlySet<string>): AsyncIterable<readonly SnapshotRecord[]> {
+    return readObjectBatches(this.dir, object, { ...this.readOptions(object), fields: decodeOnly });
   }
 
   private readOptions(object: SnapshotObject): ReadObjectOptions {
     return {
       onBytes: (bytes) => this.onProgress?.(bytes),
       expectedRecords: this.expectedRecords(object.name),
-      fields: this.fields ? (this.fields.get(object.name) ?? new Set(['Id'])) : undefined,
     };
   }
 }

@@ -24,7 +24,7 @@ function sequenceLength(byte: number): number {
 }
 
 /** Bytes of `data` that end on a character boundary: a sequence cut by the chunk's end waits. */
-function completeLength(data: Buffer): number {
+export function completeLength(data: Buffer): number {
   for (let i = data.length - 1; i >= Math.max(0, data.length - 4); i--) {
     if ((data[i] & 0xc0) !== 0x80) {
       const length = sequenceLength(data[i]);

@@ -2,7 +2,8 @@
  * A large snapshot is audited on two threads (scripts/audit/parallel.ts). Forced on a small
  * seeded snapshot here: the worker thread's findings are exactly the single-thread run's
  * findings of its checks, the whole result is identical, and a problem with the data is
- * reported the same way.
+ * reported the same way: the first in load order, whether the main thread met it or only the
+ * worker (which alone validates the columns of its objects that the main thread does not read).
  */
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { PARALLEL_CHECKS, startParallelPart } from '../../scripts/audit/parallel
 import { unpackFinding } from '../../scripts/audit/findingLog';
 import { DEFAULT_POLICY } from '../../scripts/audit/policy';
 import { SnapshotSource } from '../../scripts/audit/sources';
+import { SnapshotInputError } from '../../scripts/snapshot/format';
 import { loadSnapshotSchema } from '../../scripts/snapshot/schema';
 import { seedToSnapshot } from '../../scripts/seed/seedSnapshot';
 
@@ -78,6 +80,79 @@ describe('parallel audit', () => {
       (error: Error) => error.message,
     );
     await expect(audit(broken, true)).rejects.toThrow(message);
+  });
+
+  interface CellEdit {
+    object: string;
+    /** 1-based line of the CSV file (line 1 is the header). */
+    line: number;
+    field: string;
+    value: string;
+  }
+
+  /** A copy of the seeded snapshot with some cells replaced. */
+  function brokenCopy(name: string, edits: CellEdit[]): string {
+    const folder = path.join(root, name);
+    cpSync(dir, folder, { recursive: true });
+    for (const edit of edits) {
+      const file = path.join(folder, `${edit.object}.csv`);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const column = lines[0].split(',').indexOf(edit.field);
+      const cells = lines[edit.line - 1].split(',');
+      expect(column).toBeGreaterThanOrEqual(0);
+      expect(cells.length).toBe(lines[0].split(',').length); // the seeded line has no quoted commas
+      cells[column] = edit.value;
+      lines[edit.line - 1] = cells.join(',');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+    }
+    return folder;
+  }
+
+  /** The problem a single-thread audit reports, which the two-thread audit must report too. */
+  async function sameProblemOnBothThreads(folder: string, expected: RegExp): Promise<void> {
+    const single = await audit(folder, false).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(single).toBeInstanceOf(SnapshotInputError);
+    expect((single as Error).message).toMatch(expected);
+    const parallel = await audit(folder, true).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(parallel).toBeInstanceOf(SnapshotInputError); // the same exit code and error name in the CLI
+    expect((parallel as Error).message).toBe((single as Error).message);
+  }
+
+  it('reports a bad cell in a column only the worker decodes', async () => {
+    const folder = brokenCopy('worker-only', [
+      { object: 'Account', line: 3, field: 'NumberOfEmployees', value: 'lots' },
+    ]);
+    await sameProblemOnBothThreads(folder, /Account\.csv, line 3, column NumberOfEmployees: "lots" is not a number/);
+  });
+
+  it("reports the worker's problem when it comes first in load order, though the main thread met its own first", async () => {
+    const folder = brokenCopy('worker-first', [
+      { object: 'Account', line: 4, field: 'NumberOfEmployees', value: 'lots' },
+      { object: 'Opportunity', line: 2, field: 'Amount', value: 'much' },
+    ]);
+    await sameProblemOnBothThreads(folder, /Account\.csv, line 4/);
+  });
+
+  it("reports the main thread's problem when it comes first in load order", async () => {
+    const folder = brokenCopy('main-first', [
+      { object: 'Contact', line: 3, field: 'AccountId', value: 'not-an-id' },
+      { object: 'Lead', line: 2, field: 'Partner_Lead_Score__c', value: 'high' },
+    ]);
+    await sameProblemOnBothThreads(folder, /Contact\.csv, line 3/);
+  });
+
+  it('reports the earlier of two problems in one file when only the worker decodes the earlier one', async () => {
+    const folder = brokenCopy('same-file', [
+      { object: 'Lead', line: 5, field: 'Partner_Lead_Score__c', value: 'high' },
+      { object: 'Lead', line: 9, field: 'Accept_By__c', value: 'soon' },
+    ]);
+    await sameProblemOnBothThreads(folder, /Lead\.csv, line 5, column Partner_Lead_Score__c/);
   });
 
   it('says which file and line when a record Id repeats, on two threads too', async () => {
