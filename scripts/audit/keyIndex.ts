@@ -10,18 +10,18 @@ const EMPTY = 0;
 /** Fill the table to at most half, so probe runs stay short. */
 const MAX_LOAD = 0.5;
 
-/** FNV-1a over the UTF-16 code units of a string. */
-function hashOf(key: string): number {
+/** FNV-1a over the first `length` UTF-16 code units of a string. */
+function hashOf(key: string, length: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 0; i < length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
 }
 
-function isLatin1(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
+function isLatin1(key: string, length: number): boolean {
+  for (let i = 0; i < length; i++) {
     if (key.charCodeAt(i) > 0xff) {
       return false;
     }
@@ -31,7 +31,9 @@ function isLatin1(key: string): boolean {
 
 /**
  * An exact map from string keys to dense indexes 0, 1, 2, … in insertion order. Callers keep
- * per-key values in arrays (typed where they can) addressed by that index.
+ * per-key values in arrays (typed where they can) addressed by that index. A key may be the
+ * start of a longer string (`length`): the 15-character form of an 18-character Id is then
+ * looked up without cutting a new string for it.
  */
 export class KeyIndex {
   private bytes = new Uint8Array(1 << 16);
@@ -50,50 +52,51 @@ export class KeyIndex {
     return this.count;
   }
 
-  /** The index of `key`, or -1 when it was never added. */
-  indexOf(key: string): number {
-    if (!isLatin1(key)) {
-      return this.wide.get(key) ?? -1;
+  /** The index of the key (the first `length` characters of `key`), or -1 when it was never added. */
+  indexOf(key: string, length = key.length): number {
+    if (!isLatin1(key, length)) {
+      return this.wide.get(key.substring(0, length)) ?? -1;
     }
     const mask = this.table.length - 1;
-    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOf(key, length) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
       if (entry === EMPTY) {
         return -1;
       }
-      if (this.equals(entry - 1, key)) {
+      if (this.equals(entry - 1, key, length)) {
         return entry - 1;
       }
     }
   }
 
-  has(key: string): boolean {
-    return this.indexOf(key) >= 0;
+  has(key: string, length = key.length): boolean {
+    return this.indexOf(key, length) >= 0;
   }
 
-  /** The index of `key`, adding it (as the next index) when it is new. */
-  add(key: string): number {
-    if (!isLatin1(key)) {
-      const known = this.wide.get(key);
+  /** The index of the key (the first `length` characters of `key`), adding it as the next index when it is new. */
+  add(key: string, length = key.length): number {
+    if (!isLatin1(key, length)) {
+      const wideKey = key.substring(0, length);
+      const known = this.wide.get(wideKey);
       if (known !== undefined) {
         return known;
       }
-      const index = this.append('');
-      this.wide.set(key, index);
-      this.wideAt.set(index, key);
+      const index = this.append('', 0);
+      this.wide.set(wideKey, index);
+      this.wideAt.set(index, wideKey);
       return index;
     }
     if ((this.count + 1) / this.table.length > MAX_LOAD) {
       this.rehash(this.table.length * 2);
     }
     const mask = this.table.length - 1;
-    let slot = hashOf(key) & mask;
+    let slot = hashOf(key, length) & mask;
     for (; this.table[slot] !== EMPTY; slot = (slot + 1) & mask) {
-      if (this.equals(this.table[slot] - 1, key)) {
+      if (this.equals(this.table[slot] - 1, key, length)) {
         return this.table[slot] - 1;
       }
     }
-    const index = this.append(key);
+    const index = this.append(key, length);
     this.table[slot] = index + 1;
     return index;
   }
@@ -109,28 +112,28 @@ export class KeyIndex {
     return String.fromCharCode(...this.bytes.subarray(start, end));
   }
 
-  private append(key: string): number {
-    if (this.used + key.length > this.bytes.length) {
-      this.bytes = grow(this.bytes, this.used + key.length);
+  private append(key: string, length: number): number {
+    if (this.used + length > this.bytes.length) {
+      this.bytes = grow(this.bytes, this.used + length);
     }
-    for (let i = 0; i < key.length; i++) {
+    for (let i = 0; i < length; i++) {
       this.bytes[this.used + i] = key.charCodeAt(i);
     }
     if (this.count === this.starts.length) {
       this.starts = grow(this.starts, this.count + 1);
     }
     this.starts[this.count] = this.used;
-    this.used += key.length;
+    this.used += length;
     return this.count++;
   }
 
-  private equals(index: number, key: string): boolean {
+  private equals(index: number, key: string, length: number): boolean {
     const start = this.starts[index];
     const end = index + 1 < this.count ? this.starts[index + 1] : this.used;
-    if (end - start !== key.length) {
+    if (end - start !== length) {
       return false;
     }
-    for (let i = 0; i < key.length; i++) {
+    for (let i = 0; i < length; i++) {
       if (this.bytes[start + i] !== key.charCodeAt(i)) {
         return false;
       }

@@ -66,12 +66,21 @@ export type ProblemMessage =
 
 /**
  * What the worker sends: each object once it has read (and validated) all of it, then its
- * findings packed (findingLog.ts), or the first problem it met and in which object.
+ * findings packed (findingLog.ts) a share at a time, then that it is done; or the first
+ * problem it met and in which object.
  */
 export type WorkerReply =
   | { kind: 'read'; object: string }
-  | { kind: 'done'; packedFindings: string[] }
+  | { kind: 'findings'; packed: string[] }
+  | { kind: 'done' }
   | { kind: 'failed'; object?: string; problem: ProblemMessage };
+
+/**
+ * Findings per message from the worker. Sent all at once, the half a million findings of a
+ * ten-million-record audit were an array in the worker, a serialised copy and an array in the
+ * main thread at the same moment: the audit's peak memory, 100 MB above the rest of the run.
+ */
+export const FINDINGS_PER_MESSAGE = 10000;
 
 export function problemMessage(error: unknown): ProblemMessage {
   return error instanceof SnapshotInputError
@@ -177,6 +186,7 @@ export function startParallelPart(
   const read = new Set<string>();
   let outcome: { done: true } | { done: false; object?: string; error: Error } | undefined;
   let changed: () => void = () => undefined;
+  const received: string[] = [];
   const packedFindings = new Promise<string[]>((resolve, reject) => {
     const fail = (error: Error, object?: string): void => {
       outcome ??= { done: false, object, error };
@@ -187,9 +197,13 @@ export function startParallelPart(
       if (reply.kind === 'read') {
         read.add(reply.object);
         changed();
+      } else if (reply.kind === 'findings') {
+        for (const packed of reply.packed) {
+          received.push(packed);
+        }
       } else if (reply.kind === 'done') {
         outcome ??= { done: true };
-        resolve(reply.packedFindings);
+        resolve(received);
         changed();
       } else {
         fail(problemOf(reply.problem), reply.object);

@@ -21,7 +21,15 @@ export function bool(record: SnapshotRecord, field: string): boolean {
  * same record join.
  */
 export function key15(id: string | null): string | null {
-  return id === null ? null : id.substring(0, 15);
+  return id === null ? null : id.substring(0, ID_KEY_LENGTH);
+}
+
+/** Characters of an Id that identify its record (the 18-character form adds a case checksum). */
+export const ID_KEY_LENGTH = 15;
+
+/** Length of the `key15` form of an Id, for KeyIndex lookups that need not cut it. */
+export function key15Length(id: string): number {
+  return Math.min(id.length, ID_KEY_LENGTH);
 }
 
 export function refOf(object: string, record: SnapshotRecord): RecordRef {

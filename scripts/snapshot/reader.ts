@@ -9,6 +9,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { Utf8Guard } from './utf8Guard';
 import { FastPathDeclined, fastCsvRows, utf8Pieces } from './fastCsv';
 import { KeyIndex } from '../audit/keyIndex';
+import { key15Length } from '../audit/values';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
 import {
   type SnapshotManifest,
@@ -320,12 +321,12 @@ async function* readFast(
         continue;
       }
       const record = decodeRow(file, fields, row, undefined);
-      const key = ids ? recordKey(record) : undefined;
-      if (key !== undefined && ids !== undefined) {
+      const id = record.Id;
+      if (ids !== undefined && typeof id === 'string') {
         const known = ids.size;
-        // One probe: a key already there keeps its earlier index.
-        if (ids.add(key) < known) {
-          throw duplicateId(file, String(record.Id), undefined, undefined);
+        // One probe of the Id's recordKey form: a key already there keeps its earlier index.
+        if (ids.add(id, key15Length(id)) < known) {
+          throw duplicateId(file, id, undefined, undefined);
         }
       }
       batch.push(record);

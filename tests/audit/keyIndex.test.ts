@@ -42,6 +42,23 @@ describe('KeyIndex', () => {
     expect([index.keyAt(0), index.keyAt(1), index.keyAt(2)]).toEqual(['', 'café société', '東京商事']);
     expect(index.has('東京')).toBe(false);
   });
+
+  it('keys a string by its start when given a length: an 18-character Id finds its 15-character form', () => {
+    const index = new KeyIndex();
+    const id18 = '001Sd000000001QAA';
+    const id15 = id18.substring(0, 15);
+    expect(index.add(id18, 15)).toBe(0);
+    expect(index.keyAt(0)).toBe(id15);
+    expect([index.has(id15), index.has(id18), index.has(id18, 15), index.has('001Sd000000002QAA', 15)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(index.add(id15)).toBe(0);
+    expect(index.add('東京商事株式会社', 2)).toBe(1);
+    expect([index.indexOf('東京'), index.indexOf('東京商事', 2), index.keyAt(1)]).toEqual([1, 1, '東京']);
+  });
 });
 
 describe('ByteList', () => {

@@ -9,7 +9,7 @@ import type { SnapshotObject } from '../../snapshot/schema';
 import { auditSpill } from '../spill';
 import type { AuditContext, Auditor, AuditorFactory, Emit, RecordRef } from '../types';
 import { KeyIndex } from '../keyIndex';
-import { key15, refOf, str } from '../values';
+import { key15, key15Length, refOf, str } from '../values';
 
 interface Pending {
   record: RecordRef;
@@ -53,10 +53,18 @@ export function orphanReferences(objects: readonly SnapshotObject[]): AuditorFac
       }
     }
     const ids = new Map<string, KeyIndex>([...referenced].map((name) => [name, new KeyIndex()]));
+    // Per object, worked out once: each reference field, its target's Ids, and whether the target comes earlier.
     const referenceFields = new Map(
       objects.map((object) => [
         object.name,
-        object.fields.filter((f) => f.type === 'reference' && f.referenceTo !== undefined && inData.has(f.referenceTo)),
+        object.fields
+          .filter((f) => f.type === 'reference' && f.referenceTo !== undefined && inData.has(f.referenceTo))
+          .map((f) => ({
+            name: f.name,
+            target: f.referenceTo as string,
+            targetIds: ids.get(f.referenceTo as string) as KeyIndex,
+            arrived: (order.get(f.referenceTo as string) ?? 0) < (order.get(object.name) ?? 0),
+          })),
       ]),
     );
     const pending = auditSpill(context, 1);
@@ -73,21 +81,20 @@ export function orphanReferences(objects: readonly SnapshotObject[]): AuditorFac
       requires: [],
       onRecord(objectName, record, emit) {
         const own = ids.get(objectName);
-        const id = key15(str(record, 'Id'));
+        const id = str(record, 'Id');
         if (own && id !== null) {
-          own.add(id);
+          own.add(id, key15Length(id));
         }
         for (const field of referenceFields.get(objectName) ?? []) {
           const value = str(record, field.name);
-          if (value === null || field.referenceTo === undefined) {
+          if (value === null) {
             continue;
           }
-          const arrived = (order.get(field.referenceTo) ?? 0) < (order.get(objectName) ?? 0);
-          if (arrived && ids.get(field.referenceTo)?.has(key15(value) ?? '') === true) {
+          if (field.arrived && field.targetIds.has(value, key15Length(value))) {
             continue; // the common case: a parent already read
           }
-          const p: Pending = { record: refOf(objectName, record), field: field.name, target: field.referenceTo, value };
-          if (arrived) {
+          const p: Pending = { record: refOf(objectName, record), field: field.name, target: field.target, value };
+          if (field.arrived) {
             report(emit, p);
           } else {
             pending.addTo(0, pack(p));
