@@ -28,7 +28,7 @@ export interface AuditOptions {
   onObjectStart?: (objectName: string) => void;
   /**
    * Audit a snapshot folder on two threads: true, false, or by size when unset
-   * (`runsInParallel`: from 512 MB of CSV).
+   * (`runsInParallel`: from 64 MB of CSV).
    */
   parallel?: boolean;
   /**

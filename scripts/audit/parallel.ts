@@ -42,10 +42,11 @@ export const PARALLEL_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
 
 /**
  * Snapshot folders from this size are audited on two threads. Below it the second thread does
- * not pay for itself: at 263 MB of CSV one and two threads took the same time (18.4 and 18.7 s)
- * and two needed 100 MB more; at 725 MB two were 12 % faster, at 2.4 GB 13 %.
+ * not pay for itself: at 28 MB of CSV one and two threads took the same time (2.1 and 2.2 s) and
+ * two needed 65 MB more; at 76 MB two were 10 % faster (4.6 against 5.1 s, 55 MB more), at
+ * 263 MB 16 % (13.7 against 16.3 s, 90 MB more).
  */
-export const PARALLEL_MIN_BYTES = 512 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether an audit of a snapshot of this size runs on two threads. Each thread's heap keeps

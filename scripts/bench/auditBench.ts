@@ -250,7 +250,7 @@ const USAGE = `Usage: npm run bench:audit -- [--records N] [--runs N] [--threads
 
   --records N      records to generate across every object (default 1000000)
   --runs N         alternating parse/audit runs; the fastest of each counts (default 2)
-  --threads T      threads the audit runs on: auto (as prm audit: two from 512 MB of CSV), 1 or 2 (default auto)
+  --threads T      threads the audit runs on: auto (as prm audit: two from 64 MB of CSV), 1 or 2 (default auto)
   --keep           keep the temporary snapshot folder
   --snapshot DIR   measure an existing seeded snapshot instead of generating one
 `;

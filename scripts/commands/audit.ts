@@ -45,7 +45,7 @@ export interface AuditCommandOptions {
   examples?: number;
   bulkThreshold?: number;
   namespace?: string;
-  /** Threads a snapshot is audited on: `auto` (two from 512 MB of CSV), 1 or 2. */
+  /** Threads a snapshot is audited on: `auto` (two from 64 MB of CSV), 1 or 2. */
   threads?: 'auto' | '1' | '2';
 }
 
@@ -189,7 +189,7 @@ export function auditCommand(deps: CommandDeps = defaultDeps): Command {
     .addOption(
       new Option(
         '--threads <n>',
-        'with --snapshot: threads to audit on; two are faster and need more memory (figures in docs/revops.md) (default auto: two from 512 MB of CSV)',
+        'with --snapshot: threads to audit on; two are faster and need more memory (figures in docs/revops.md) (default auto: two from 64 MB of CSV)',
       ).choices(['auto', '1', '2']),
     )
     .option(
