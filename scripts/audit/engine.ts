@@ -16,7 +16,7 @@ import type { SnapshotRecord } from '../snapshot/format';
 import type { AuditContext, Auditor, Emit, Finding, Metric, MetricCollector } from './types';
 import { startParallelPart } from './parallel';
 import { FindingLog, unpackFinding } from './findingLog';
-import { limitHeapGrowth } from './heapGrowth';
+import { collectGarbageNow, limitHeapGrowth } from './heapGrowth';
 
 export interface AuditOptions {
   /** The audit's "now" (ISO-8601 UTC). */
@@ -300,6 +300,7 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
   // now, take the memory those indexes held.
   active.length = 0;
   const metrics = metricCollector.finish();
+  collectGarbageNow();
   const findings = unpackAll(pass.packedFindings, []);
   if (helper) {
     unpackAll(await helper.packedFindings, findings);

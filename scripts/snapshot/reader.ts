@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CsvError, type Options, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { Utf8Guard } from './utf8Guard';
-import { FastPathDeclined, fastCsvRows, utf8Pieces } from './fastCsv';
+import { FastPathDeclined, detached, fastCsvRows, utf8Pieces } from './fastCsv';
 import { KeyIndex } from '../audit/keyIndex';
 import { key15Length } from '../audit/values';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
@@ -264,7 +264,7 @@ function decodeRow(
       if (field.picklistValues !== undefined && typeof value === 'string') {
         requirePicklistValue(field, value);
       }
-      record[field.name] = value;
+      record[field.name] = typeof value === 'string' ? detached(value) : value;
     } catch (error) {
       throw new SnapshotInputError(file, (error as Error).message, line, field.name);
     }
