@@ -242,17 +242,8 @@ export function auditContext(
   };
 }
 
-/** Appends packed findings to `into` as objects, letting go of each packed string once read. */
+/** Appends packed findings to `into` as objects; the logs read them one at a time. */
 function unpackAll(packed: Iterable<string>, into: Finding[]): Finding[] {
-  if (Array.isArray(packed)) {
-    // The worker's findings arrive as one array, which its promise keeps: empty it as it is read.
-    const list = packed as string[];
-    for (let i = 0; i < list.length; i++) {
-      into.push(unpackFinding(list[i]));
-      list[i] = '';
-    }
-    return into;
-  }
   for (const finding of packed) {
     into.push(unpackFinding(finding));
   }

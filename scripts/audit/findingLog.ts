@@ -51,6 +51,11 @@ export class FindingLog {
     this.spill.addTo(0, packFinding(finding));
   }
 
+  /** A finding another log packed (the worker thread's). */
+  addPacked(packed: string): void {
+    this.spill.addTo(0, packed);
+  }
+
   /** The packed findings in the order reported, one at a time; the log is spent afterwards. */
   drain(): Iterable<string> {
     return this.spill.drainEach();

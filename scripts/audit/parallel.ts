@@ -20,6 +20,7 @@ import type { AuditOptions, AuditPlan } from './engine';
 import type { Auditor } from './types';
 import type { SnapshotObject } from '../snapshot/schema';
 import { SnapshotInputError } from '../snapshot/format';
+import { FindingLog } from './findingLog';
 
 /**
  * Checks the worker thread runs: the name and key checks, the costliest per record
@@ -80,6 +81,7 @@ export type WorkerReply =
  * Findings per message from the worker. Sent all at once, the half a million findings of a
  * ten-million-record audit were an array in the worker, a serialised copy and an array in the
  * main thread at the same moment: the audit's peak memory, 100 MB above the rest of the run.
+ * The main thread adds them to a finding log of its own, which spills past its budget.
  */
 export const FINDINGS_PER_MESSAGE = 10000;
 
@@ -131,8 +133,8 @@ export interface ParallelPart {
   auditors: Auditor[];
   /** Object the worker validates → the only columns the main thread decodes of it. */
   decodeOnly: Map<string, Set<string>>;
-  /** The worker's findings, packed; rejects when the worker fails. */
-  packedFindings: Promise<string[]>;
+  /** The worker's findings, packed, to read once; rejects when the worker fails. */
+  packedFindings: Promise<Iterable<string>>;
   /**
    * The worker's problem in an object up to `objectName` (in load order), once it has read those
    * objects or failed: what to report instead of the main thread's problem in `objectName`.
@@ -187,10 +189,13 @@ export function startParallelPart(
   const read = new Set<string>();
   let outcome: { done: true } | { done: false; object?: string; error: Error } | undefined;
   let changed: () => void = () => undefined;
-  const received: string[] = [];
-  const packedFindings = new Promise<string[]>((resolve, reject) => {
+  const received = new FindingLog(options);
+  const packedFindings = new Promise<Iterable<string>>((resolve, reject) => {
     const fail = (error: Error, object?: string): void => {
-      outcome ??= { done: false, object, error };
+      if (outcome === undefined) {
+        outcome = { done: false, object, error };
+        received.dispose(); // an exit after the worker is done must not remove what it sent
+      }
       reject(error);
       changed();
     };
@@ -200,11 +205,11 @@ export function startParallelPart(
         changed();
       } else if (reply.kind === 'findings') {
         for (const packed of reply.packed) {
-          received.push(packed);
+          received.addPacked(packed);
         }
       } else if (reply.kind === 'done') {
         outcome ??= { done: true };
-        resolve(received);
+        resolve(received.drain());
         changed();
       } else {
         fail(problemOf(reply.problem), reply.object);
@@ -233,6 +238,7 @@ export function startParallelPart(
     problemThrough,
     cancel: async () => {
       await worker.terminate();
+      received.dispose();
       removeSpills();
     },
   };

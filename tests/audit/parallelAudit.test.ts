@@ -59,7 +59,7 @@ describe('parallel audit', () => {
     expect(part?.auditors.flatMap((a) => a.checks).sort()).toEqual([...PARALLEL_CHECKS].sort());
     const single = await audit(dir, false);
     const expected = single.findings.filter((f) => PARALLEL_CHECKS.has(f.check));
-    const fromWorker = (await part?.packedFindings)?.map(unpackFinding);
+    const fromWorker = [...((await part?.packedFindings) ?? [])].map(unpackFinding);
     expect(fromWorker?.length).toBe(expected.length);
     expect(new Set(fromWorker?.map((f) => JSON.stringify(f)))).toEqual(new Set(expected.map((f) => JSON.stringify(f))));
   });
