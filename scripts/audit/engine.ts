@@ -14,7 +14,7 @@ import type { RecordSource } from './sources';
 import type { SnapshotObject } from '../snapshot/schema';
 import type { SnapshotRecord } from '../snapshot/format';
 import type { AuditContext, Auditor, Emit, Finding, Metric, MetricCollector } from './types';
-import { startParallelPart } from './parallel';
+import { startParallelPart, type ParallelPart } from './parallel';
 import { FindingLog, unpackFinding } from './findingLog';
 import { collectGarbageNow, limitHeapGrowth } from './heapGrowth';
 
@@ -251,24 +251,27 @@ function unpackAll(packed: Iterable<string>, into: Finding[]): Finding[] {
 }
 
 /**
- * Runs every check and metric over a source. A large snapshot folder is audited on two
- * threads (see parallel.ts); the result is the same either way.
+ * The main thread's pass with the metrics. A function of its own so that the metric collector
+ * and the checks are out of reach once it returns (see runAudit).
  * @param source records to audit
- * @param options clock, time zone and policy
+ * @param plan the audit's auditors; those of the worker thread, when there is one, are left out
+ * @param context clock, policy and spill settings
+ * @param options progress callbacks
+ * @param helper the worker thread's part, when the audit runs on two threads
  */
-export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
-  const started = Date.now();
-  limitHeapGrowth();
-  const context = auditContext(options);
-  const { active, skipped, missingColumns: missing } = planAudit(source, context);
+async function mainThreadPass(
+  source: RecordSource,
+  plan: AuditPlan,
+  context: AuditContext,
+  options: AuditOptions,
+  helper: ParallelPart | undefined,
+): Promise<{ pass: Awaited<ReturnType<typeof streamPass>>; metrics: Metric[] }> {
   const metricCollector = metricsCollector(context);
-  const helper = startParallelPart(source, { active }, options);
-  let pass: Awaited<ReturnType<typeof streamPass>>;
   let reading: string | undefined;
   try {
-    pass = await streamPass(
+    const pass = await streamPass(
       source,
-      { active: active.filter((a) => !helper?.auditors.includes(a)), skipped },
+      { active: plan.active.filter((a) => !helper?.auditors.includes(a)), skipped: plan.skipped },
       {
         metrics: metricCollector,
         readAll: true,
@@ -281,16 +284,32 @@ export async function runAudit(source: RecordSource, options: AuditOptions): Pro
         spillDir: context.spillDir,
       },
     );
+    return { pass, metrics: metricCollector.finish() };
   } catch (error) {
     // The worker validates columns this thread does not decode: a problem it met earlier comes first.
     const earlier = reading === undefined ? undefined : await helper?.problemThrough(reading);
     await helper?.cancel();
     throw earlier ?? error;
   }
-  // Nothing refers to the checks' indexes past this point, so the findings, made objects only
-  // now, take the memory those indexes held.
-  active.length = 0;
-  const metrics = metricCollector.finish();
+}
+
+/**
+ * Runs every check and metric over a source. A large snapshot folder is audited on two
+ * threads (see parallel.ts); the result is the same either way.
+ * @param source records to audit
+ * @param options clock, time zone and policy
+ */
+export async function runAudit(source: RecordSource, options: AuditOptions): Promise<AuditResult> {
+  const started = Date.now();
+  limitHeapGrowth();
+  const context = auditContext(options);
+  const plan = planAudit(source, context);
+  const { skipped, missingColumns: missing } = plan;
+  const helper = startParallelPart(source, plan, options);
+  const { pass, metrics } = await mainThreadPass(source, plan, context, options, helper);
+  // Nothing refers to the checks' indexes past this point: collected now, they leave their
+  // memory to the findings, which become objects only now.
+  plan.active.length = 0;
   collectGarbageNow();
   const findings = unpackAll(pass.packedFindings, []);
   if (helper) {

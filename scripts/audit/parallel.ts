@@ -115,17 +115,25 @@ export function inParallelPart(auditor: Auditor): boolean {
 const WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'auditWorker.ts'))});`;
 
 /**
- * The columns of an object the main thread's checks and the metrics read, plus those that label
- * findings: all it decodes of an object the worker validates.
+ * Object the worker validates → the columns of it that the main thread's checks and the metrics
+ * read, plus those that label findings: all the main thread decodes of it.
+ * @param mainAuditors the auditors the main thread runs
+ * @param workerObjects the objects the worker reads
  */
-function columnsReadOnMainThread(auditors: readonly Auditor[], objectName: string): Set<string> {
-  const columns = new Set(['Id', 'External_Id__c', ...(METRIC_COLUMNS[objectName] ?? [])]);
-  for (const auditor of auditors) {
-    for (const check of auditor.checks) {
-      (CHECK_COLUMNS[check][objectName] ?? []).forEach((field) => columns.add(field));
-    }
-  }
-  return columns;
+function columnsReadOnMainThread(
+  mainAuditors: readonly Auditor[],
+  workerObjects: readonly string[],
+): Map<string, Set<string>> {
+  const checks = mainAuditors.flatMap((auditor) => auditor.checks);
+  return new Map(
+    workerObjects.map((objectName) => {
+      const columns = new Set(['Id', 'External_Id__c', ...(METRIC_COLUMNS[objectName] ?? [])]);
+      for (const check of checks) {
+        (CHECK_COLUMNS[check][objectName] ?? []).forEach((field) => columns.add(field));
+      }
+      return [objectName, columns];
+    }),
+  );
 }
 
 export interface ParallelPart {
@@ -165,8 +173,12 @@ export function startParallelPart(
   const workerObjects = source.objects
     .filter((o) => auditors.some((a) => a.objects.includes(o.name)))
     .map((o) => o.name);
-  const mainAuditors = plan.active.filter((a) => !auditors.includes(a));
-  const decodeOnly = new Map(workerObjects.map((name) => [name, columnsReadOnMainThread(mainAuditors, name)]));
+  // Worked out here, not in a closure: the closures below live as long as the audit, and what they
+  // could reach (the main thread's auditors) would outlive the pass.
+  const decodeOnly = columnsReadOnMainThread(
+    plan.active.filter((a) => !auditors.includes(a)),
+    workerObjects,
+  );
   // A stopped worker runs no cleanup of its own: its spills go where the main thread can remove them.
   const spillDir = mkdtempSync(path.join(options.spillDir ?? tmpdir(), 'prm-audit-worker-'));
   const removeSpills = (): void => rmSync(spillDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  * temporary files, and at the end the partitions are read back one at a time, so the memory a
  * check needs is about one partition's worth, whatever the size of the data.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -58,12 +58,52 @@ function* concat(first: Iterable<string>, second: Iterable<string>): Generator<s
   yield* second;
 }
 
-/** The strings of an encoded buffer, one at a time. */
-function* decode(buffer: Buffer): Generator<string> {
-  for (let at = 0; at < buffer.length; ) {
-    const length = buffer.readUInt32LE(at);
-    yield buffer.toString('utf8', at + 4, at + 4 + length);
-    at += 4 + length;
+/** Bytes of a spill file read at a time: a whole file would be as large as everything spilled. */
+const READ_BACK_BYTES = 1024 * 1024;
+
+/** The strings of an encoded file, one at a time, read a megabyte at a time (more for a longer string). */
+function* decodeFile(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(READ_BACK_BYTES);
+    let start = 0;
+    let end = 0;
+    let position = 0;
+    /** Makes `needed` bytes from `start` available; false at the end of the file. */
+    const have = (needed: number): boolean => {
+      while (end - start < needed) {
+        if (start > 0) {
+          buffer.copy(buffer, 0, start, end);
+          end -= start;
+          start = 0;
+        }
+        if (needed > buffer.length) {
+          const bigger = Buffer.allocUnsafe(needed);
+          buffer.copy(bigger, 0, 0, end);
+          buffer = bigger;
+        }
+        const read = readSync(fd, buffer, end, buffer.length - end, position);
+        if (read === 0) {
+          return false;
+        }
+        end += read;
+        position += read;
+      }
+      return true;
+    };
+    while (have(4)) {
+      const length = buffer.readUInt32LE(start);
+      if (!have(4 + length)) {
+        throw new Error(`${file} ends inside a string: the spill file was cut short`);
+      }
+      yield buffer.toString('utf8', start + 4, start + 4 + length);
+      start += 4 + length;
+    }
+    if (end > start) {
+      throw new Error(`${file} ends inside a string: the spill file was cut short`);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -141,7 +181,7 @@ export class PartitionedSpill {
       for (let partition = 0; partition < this.partitions; partition++) {
         const held = this.memory[partition];
         this.memory[partition] = [];
-        yield this.onDisk[partition] ? concat(decode(readFileSync(this.fileOf(partition))), held) : held;
+        yield this.onDisk[partition] ? concat(decodeFile(this.fileOf(partition)), held) : held;
       }
     } finally {
       this.dispose();

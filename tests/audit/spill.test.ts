@@ -85,6 +85,25 @@ describe('PartitionedSpill', () => {
     expect(stopped).toEqual([]);
   });
 
+  it('reads a spill file back a piece at a time, strings across pieces and longer than one included', () => {
+    // Several megabytes on disk, read back in 1 MB pieces: strings cut by a piece's end, a
+    // 1.5-million-character string of four-byte characters (6 MB) and many short ones.
+    const spill = new PartitionedSpill(1, 100000);
+    const added: string[] = [];
+    for (let i = 0; i < 30000; i++) {
+      const value = i === 12345 ? '😀'.repeat(1500000) : `${awkward[i % awkward.length].slice(0, 300)}#${i}`;
+      spill.addTo(0, value);
+      added.push(value);
+    }
+    expect(spill.spilled).toBe(true);
+    let read = 0;
+    for (const value of spill.drainEach()) {
+      expect(value === added[read]).toBe(true); // compared as strings: a 6 MB diff would drown the report
+      read++;
+    }
+    expect(read).toBe(added.length);
+  });
+
   it('puts every string of a key in the same partition', () => {
     const spill = new PartitionedSpill(8, 10);
     for (const key of ['acme', 'globex', 'initech', 'acme', 'globex', 'acme']) {
