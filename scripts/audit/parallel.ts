@@ -26,7 +26,7 @@ import { FindingLog } from './findingLog';
  * Checks the worker thread runs: the name and key checks, the costliest per record
  * (tokenising, similarity, public-suffix lookups), and the registration and lead checks, which
  * read only objects the worker reads for the name and key checks. With those two on the worker
- * too, the main thread's share of a 1.1-million-record audit fell from 14.4 to 13.9 s and the
+ * too, the main thread's share of a 1.1-million-record audit fell from 14.6 to 13.9 s and the
  * worker's rose from 9.0 to 9.9 s (they run side by side; the main thread's is the wall time).
  */
 export const PARALLEL_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
@@ -51,9 +51,9 @@ export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether an audit of a snapshot of this size runs on two threads. Each thread's heap keeps
- * its own garbage-collection headroom, so two threads are faster and need more memory: 51.5 s
- * and 505 MB against 58.7 s and 407 MB at 3.3 million records, 193 s and 925 MB against 223 s
- * and 877 MB at 10.9 million; `--threads 1` is the choice of a machine short of memory.
+ * its own garbage-collection headroom, so two threads are faster and need more memory: 12.6 s
+ * and 321 MB against 14.6 s and 254 MB at 1.1 million records; `--threads 1` is the choice of
+ * a machine short of memory.
  * @param bytes size of the snapshot's CSV files
  * @param parallel the caller's choice, when it made one
  */
