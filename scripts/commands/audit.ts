@@ -6,6 +6,7 @@ import { failsAt, runAudit, type AuditResult } from '../audit/engine';
 import { DEFAULT_POLICY, readPolicy } from '../audit/policy';
 import { SnapshotSource, type RecordSource } from '../audit/sources';
 import { renderHtml } from '../audit/report/html';
+import { writeJsonDocument } from '../audit/report/jsonDocument';
 import { renderText } from '../audit/report/text';
 import type { Severity } from '../audit/checkIds';
 import {
@@ -135,13 +136,7 @@ export async function runAuditCommand(
     }
     const exit = failsAt(result.findings, options.failOn) ? EXIT.FINDINGS : EXIT.OK;
     if (output.json) {
-      output.stdout(
-        JSON.stringify(
-          { status: exit, summary: result.summary, metrics: result.metrics, findings: result.findings },
-          null,
-          2,
-        ),
-      );
+      writeJsonDocument(output.stdout, exit, result);
     } else {
       output.stdout(renderText(result, { color: process.stdout.isTTY === true, examples: options.examples }));
       if (options.html !== undefined) {
