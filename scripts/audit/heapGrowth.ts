@@ -5,7 +5,8 @@
  * Growth of half the live data keeps the peak near one and a half times it: at a million
  * records on two threads 675 MB instead of 1,189 MB, in the same wall-clock time, the extra
  * marking running concurrently. The setting is the process's, for every thread and the rest
- * of its life: a `prm audit` process runs one audit.
+ * of its life: a `prm audit` process runs one audit. When the pass ends the audit also asks
+ * for one full collection (`collectGarbageNow`).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

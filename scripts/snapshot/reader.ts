@@ -9,7 +9,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { Utf8Guard } from './utf8Guard';
 import { FastPathDeclined, detached, fastCsvRows, utf8Pieces } from './fastCsv';
 import { KeyIndex } from '../audit/keyIndex';
-import { key15Length } from '../audit/values';
+import { key15, key15Length } from '../audit/values';
 import { type SnapshotField, type SnapshotObject, type SnapshotSchema } from './schema';
 import {
   type SnapshotManifest,
@@ -277,7 +277,7 @@ function decodeRow(
  * @param record a decoded record (its Id is present: mapHeader requires the column)
  */
 function recordKey(record: SnapshotRecord): string | undefined {
-  return typeof record.Id === 'string' ? record.Id.substring(0, 15) : undefined;
+  return typeof record.Id === 'string' ? (key15(record.Id) as string) : undefined;
 }
 
 function duplicateId(
